@@ -1,0 +1,182 @@
+// The persisted shapes of data-format.md as zod schemas; the TypeScript types are inferred from them,
+// so the type is the file format. Readers accept what Errata's Go encoder writes: `null` for a list or
+// map that was never set, unknown keys (dropped), any RFC 3339 timestamp (kept as the string read).
+import { z } from 'zod';
+
+/** Go writes a nil list or map as `null`: treat it exactly like a missing key. */
+const nullAsMissing = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === null ? undefined : value), schema);
+
+const int = z.number().int();
+const intMap = z.record(z.string(), int);
+const numberMap = z.record(z.string(), z.number());
+
+/** RFC 3339 with optional fractional seconds (Errata writes nanoseconds) and a Z or ±hh:mm offset. */
+export const timestampSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i, 'not an RFC 3339 timestamp');
+
+const optional = <T extends z.ZodType>(schema: T) => nullAsMissing(schema.optional());
+const list = <T extends z.ZodType>(item: T) => nullAsMissing(z.array(item).default([]));
+
+export const writeEntrySchema = z.object({
+  path: z.string(),
+  content: nullAsMissing(z.string().default('')),
+  delete: optional(z.boolean()),
+});
+
+export const eventEntrySchema = z.object({
+  type: z.string(),
+  data: nullAsMissing(z.string().default('')),
+});
+
+export const conversationTurnSchema = z.object({
+  role: z.enum(['user', 'assistant']),
+  content: nullAsMissing(z.string().default('')),
+});
+
+export const stopReasonSchema = z.enum(['complete', 'timeout', 'max_steps', 'context_overflow', 'cancelled', 'error']);
+
+export const runSummarySchema = z.object({
+  timestamp: timestampSchema,
+  prompt_hash: z.string(),
+  prompt_preview: nullAsMissing(z.string().default('')),
+  models: nullAsMissing(z.array(z.string()).nullable().default(null)),
+  selected: optional(z.string()),
+  rating: optional(z.string()),
+  type: optional(z.string()),
+  latencies_ms: optional(intMap),
+  costs_usd: optional(numberMap),
+  input_tokens: optional(intMap),
+  output_tokens: optional(intMap),
+  tool_calls: optional(z.record(z.string(), nullAsMissing(intMap.default({})))),
+  proposed_writes_count: optional(intMap),
+  applied_files: optional(z.array(z.string())),
+  config_hash: optional(z.string()),
+  note: optional(z.string()),
+});
+
+export const sessionMetadataSchema = z.object({
+  id: z.string(),
+  created_at: timestampSchema,
+  last_active_at: timestampSchema,
+  models: optional(z.array(z.string())),
+  first_prompt: optional(z.string()),
+  last_prompt: optional(z.string()),
+  prompt_count: nullAsMissing(int.min(0).default(0)),
+  config_hash: optional(z.string()),
+  runs: list(runSummarySchema),
+});
+
+export const modelRunContentSchema = z.object({
+  model_id: z.string(),
+  text: nullAsMissing(z.string().default('')),
+  proposed_writes: optional(z.array(writeEntrySchema)),
+  events: list(eventEntrySchema),
+  stop_reason: optional(z.string()),
+  steps: optional(int),
+  reasoning_tokens: optional(int),
+});
+
+export const runContentSchema = z.object({
+  prompt: z.string(),
+  prompt_hash: z.string(),
+  models: list(modelRunContentSchema),
+});
+
+export const historiesSchema = z.record(z.string(), list(conversationTurnSchema));
+
+export const sessionContentSchema = z.object({
+  session_id: optional(z.string()),
+  runs: list(runContentSchema),
+  histories: nullAsMissing(historiesSchema.default({})),
+});
+
+export const responseSnapshotSchema = z.object({
+  model_id: z.string(),
+  text: optional(z.string()),
+  latency_ms: nullAsMissing(int.default(0)),
+  input_tokens: nullAsMissing(int.default(0)),
+  output_tokens: nullAsMissing(int.default(0)),
+  reasoning_tokens: optional(int),
+  cost_usd: nullAsMissing(z.number().default(0)),
+  proposed_writes: optional(z.array(writeEntrySchema)),
+  tool_calls: optional(intMap),
+  error: optional(z.string()),
+  interrupted: nullAsMissing(z.boolean().default(false)),
+  completed: nullAsMissing(z.boolean().default(false)),
+});
+
+export const checkpointSchema = z.object({
+  prompt: z.string(),
+  timestamp: timestampSchema,
+  adapter_ids: list(z.string()),
+  responses: list(responseSnapshotSchema),
+  verbose: nullAsMissing(z.boolean().default(false)),
+});
+
+const stringMap = z.record(z.string(), z.string());
+
+export const recipeSnapshotSchema = z.object({
+  version: optional(int),
+  name: nullAsMissing(z.string().default('default')),
+  system_prompt: optional(z.string()),
+  tool_guidance: optional(stringMap),
+  tools: optional(z.array(z.string())),
+  bash_prefixes: optional(z.array(z.string())),
+  tool_descriptions: optional(stringMap),
+  tasks: optional(z.array(z.string())),
+  success_criteria: optional(z.array(z.string())),
+  mcp_servers: optional(z.array(z.object({ name: z.string(), command: z.string() }))),
+  sandbox: optional(
+    z.object({
+      filesystem: optional(z.string()),
+      network: optional(z.string()),
+      allow_local_fetch: optional(z.boolean()),
+    }),
+  ),
+  constraints: optional(
+    z.object({
+      max_steps: optional(int),
+      timeout: optional(z.string()),
+      bash_timeout: optional(z.string()),
+      project_root: optional(z.string()),
+    }),
+  ),
+  context: optional(
+    z.object({
+      max_history_turns: optional(int),
+      strategy: optional(z.string()),
+      compact_threshold: optional(z.number()),
+      task_mode: optional(z.string()),
+    }),
+  ),
+  output_processing: optional(
+    z.record(
+      z.string(),
+      z.object({
+        max_lines: optional(int),
+        max_tokens: optional(int),
+        truncation: optional(z.string()),
+        truncation_message: optional(z.string()),
+      }),
+    ),
+  ),
+  summarization_prompt: optional(z.string()),
+});
+
+export const recipeStoreFileSchema = nullAsMissing(z.record(z.string(), recipeSnapshotSchema).default({}));
+
+export type WriteEntry = z.infer<typeof writeEntrySchema>;
+export type EventEntry = z.infer<typeof eventEntrySchema>;
+export type ConversationTurn = z.infer<typeof conversationTurnSchema>;
+export type StopReason = z.infer<typeof stopReasonSchema>;
+export type RunSummary = z.infer<typeof runSummarySchema>;
+export type SessionMetadata = z.infer<typeof sessionMetadataSchema>;
+export type ModelRunContent = z.infer<typeof modelRunContentSchema>;
+export type RunContent = z.infer<typeof runContentSchema>;
+export type Histories = z.infer<typeof historiesSchema>;
+export type SessionContent = z.infer<typeof sessionContentSchema>;
+export type ResponseSnapshot = z.infer<typeof responseSnapshotSchema>;
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+export type RecipeSnapshot = z.infer<typeof recipeSnapshotSchema>;
