@@ -1,0 +1,78 @@
+// The records a run leaves in the session files, built from the in-process responses.
+import type { ModelRunContent, RunContent, RunSummary } from './schemas.js';
+import { runSummarySchema } from './schemas.js';
+import type { EventCollector, ModelResponse, SelectionParams } from './types.js';
+import { preview, promptHash } from './text.js';
+
+const REWOUND = '[rewound]';
+
+/** A per-model map, or undefined (left out of the file) when no model has a value worth writing. */
+function perModel<T>(responses: readonly ModelResponse[], pick: (r: ModelResponse) => T | undefined): Record<string, T> | undefined {
+  const entries = responses.flatMap((r) => {
+    const value = pick(r);
+    return value === undefined ? [] : [[r.modelId, value] as const];
+  });
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+export function runSummaryFor(prompt: string, responses: readonly ModelResponse[], configHash: string, timestamp: string): RunSummary {
+  return {
+    timestamp,
+    prompt_hash: promptHash(prompt),
+    prompt_preview: preview(prompt),
+    models: responses.map((r) => r.modelId),
+    latencies_ms: perModel(responses, (r) => Math.round(r.latencyMs)),
+    costs_usd: perModel(responses, (r) => r.costUsd),
+    input_tokens: perModel(responses, (r) => r.inputTokens),
+    output_tokens: perModel(responses, (r) => r.outputTokens),
+    tool_calls: perModel(responses, (r) => (r.toolCalls && Object.keys(r.toolCalls).length > 0 ? r.toolCalls : undefined)),
+    proposed_writes_count: perModel(responses, (r) => r.proposedWrites?.length || undefined),
+    config_hash: configHash || undefined,
+  };
+}
+
+export function runContentFor(prompt: string, responses: readonly ModelResponse[], collector: EventCollector | null): RunContent {
+  return {
+    prompt,
+    prompt_hash: promptHash(prompt),
+    models: responses.map(
+      (r): ModelRunContent => ({
+        model_id: r.modelId,
+        text: r.text,
+        proposed_writes: r.proposedWrites?.length
+          ? r.proposedWrites.map((w) => ({ path: w.path, content: w.content, delete: w.delete || undefined }))
+          : undefined,
+        events: collector?.events(r.modelId) ?? [],
+        stop_reason: r.stopReason || undefined,
+        steps: r.steps || undefined,
+        reasoning_tokens: r.reasoningTokens || undefined,
+      }),
+    ),
+  };
+}
+
+/** The marker a rewind appends: stats cancel the nearest older run with the same prompt hash. */
+export function rewindMarker(prompt: string, timestamp: string): RunSummary {
+  return { timestamp, prompt_hash: promptHash(prompt), prompt_preview: '', models: null, type: 'rewind' };
+}
+
+export function rewoundNote(note: string | undefined): string {
+  return note ? `${REWOUND} ${note}` : REWOUND;
+}
+
+export function isRewound(run: RunSummary): boolean {
+  return run.note?.startsWith(REWOUND) ?? false;
+}
+
+/** A changed copy in the listed key order (records are immutable once written: see json-cache.ts). */
+export function changedRun(run: RunSummary, changes: Partial<RunSummary>): RunSummary {
+  const merged: Partial<RunSummary> = { ...run, ...changes };
+  const ordered = Object.fromEntries(Object.keys(runSummarySchema.shape).map((key) => [key, merged[key as keyof RunSummary]]));
+  return ordered as RunSummary;
+}
+
+export function selectionChanges(p: SelectionParams): Partial<RunSummary> {
+  const changes: Partial<RunSummary> = { selected: p.selectedModelId || undefined, rating: p.rating || undefined };
+  if (p.appliedFiles?.length) changes.applied_files = [...p.appliedFiles];
+  return changes;
+}

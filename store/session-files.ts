@@ -1,0 +1,96 @@
+// session_metadata.json and session_content.json: load, validate, and save from cached pieces.
+import { sessionContentSchema, sessionMetadataSchema } from './schemas.js';
+import type { SessionContent, SessionMetadata } from './schemas.js';
+import { readBytes, parseJsonBytes } from './read-json.js';
+import { adoptEncoding, arrayPieces, objectPieces, valuePieces } from './json-cache.js';
+import { arrayElements, documentSpan, objectMembers } from './json-spans.js';
+import type { Span } from './json-spans.js';
+import { writeDurably } from './durable-file.js';
+import { nowTimestamp } from './timestamp.js';
+
+export interface LoadOptions {
+  /** Keep each run's bytes as read, so saving it again costs nothing (the Store's way of loading). */
+  keepEncodings?: boolean;
+}
+
+export function newSessionMetadata(id: string, models: string[] = [], createdAt = nowTimestamp()): SessionMetadata {
+  return { id, created_at: createdAt, last_active_at: createdAt, models, prompt_count: 0, runs: [] };
+}
+
+export async function loadMetadata(path: string, options: LoadOptions = {}): Promise<SessionMetadata | null> {
+  const bytes = await readBytes(path);
+  if (!bytes) return null;
+  const metadata = parseJsonBytes(path, bytes, sessionMetadataSchema);
+  if (options.keepEncodings) adoptElementEncodings(bytes, 'runs', metadata.runs);
+  return metadata;
+}
+
+export async function loadContent(path: string, options: LoadOptions = { keepEncodings: true }): Promise<SessionContent | null> {
+  const bytes = await readBytes(path);
+  if (!bytes) return null;
+  const content = parseJsonBytes(path, bytes, sessionContentSchema);
+  if (options.keepEncodings) {
+    const members = adoptElementEncodings(bytes, 'runs', content.runs);
+    const histories = members?.get('histories');
+    if (histories && bytes[histories.start] === 0x7b) {
+      for (const [model, span] of objectMembers(bytes, histories)) {
+        const turns = content.histories[model];
+        if (turns && bytes[span.start] === 0x5b) adoptSpans(bytes, arrayElements(bytes, span), turns);
+      }
+    }
+  }
+  return content;
+}
+
+function adoptElementEncodings(bytes: Buffer, key: string, records: readonly object[]): Map<string, Span> | null {
+  const members = objectMembers(bytes, documentSpan(bytes));
+  const span = members.get(key);
+  if (span && bytes[span.start] === 0x5b) adoptSpans(bytes, arrayElements(bytes, span), records);
+  return members;
+}
+
+function adoptSpans(bytes: Buffer, spans: Span[], records: readonly object[]): void {
+  if (spans.length !== records.length) return;
+  spans.forEach((span, index) => adoptEncoding(records[index], bytes.subarray(span.start, span.end)));
+}
+
+const isEmpty = (value: unknown) =>
+  value === undefined ||
+  value === '' ||
+  value === 0 ||
+  value === false ||
+  (Array.isArray(value) && value.length === 0) ||
+  (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
+
+/** The header keys in the order data-format.md lists them, whatever order an object was built in. */
+const metadataHeaderKeys = (Object.keys(sessionMetadataSchema.shape) as (keyof SessionMetadata)[]).filter((key) => key !== 'runs');
+
+/** Keys that are always written, even when empty (data-format.md: a key without `?`). */
+const alwaysWritten = new Set(['id', 'created_at', 'last_active_at', 'prompt_count']);
+
+/** session_metadata.json as pieces: the header in its listed order, then the cached runs. */
+export function metadataPieces(metadata: SessionMetadata): Buffer[] {
+  const header: [string, Buffer[] | null][] = metadataHeaderKeys.map((key) => {
+    const value = metadata[key];
+    return [key, alwaysWritten.has(key) || !isEmpty(value) ? valuePieces(value) : null];
+  });
+  return objectPieces([...header, ['runs', arrayPieces(metadata.runs)]]);
+}
+
+/** session_content.json as pieces: cached runs and turns, so only what is new gets encoded. */
+export function contentPieces(content: SessionContent): Buffer[] {
+  const models = Object.entries(content.histories).filter(([, turns]) => turns.length > 0);
+  return objectPieces([
+    ['session_id', content.session_id ? valuePieces(content.session_id) : null],
+    ['runs', arrayPieces(content.runs)],
+    ['histories', models.length > 0 ? objectPieces(models.map(([model, turns]) => [model, arrayPieces(turns)])) : null],
+  ]);
+}
+
+export function saveMetadata(path: string, metadata: SessionMetadata): Promise<void> {
+  return writeDurably(path, metadataPieces(metadata));
+}
+
+export function saveContent(path: string, content: SessionContent): Promise<void> {
+  return writeDurably(path, contentPieces(content));
+}

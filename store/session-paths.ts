@@ -1,0 +1,78 @@
+// Where things live in a data directory, and how a session is named on the command line.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { SessionPaths } from './types.js';
+
+export interface DataLayout {
+  root: string;
+  promptHistory: string;
+  recipeStore: string;
+  recipes: string;
+  sessions: string;
+  outputs: string;
+}
+
+export function dataLayout(root: string): DataLayout {
+  return {
+    root,
+    promptHistory: join(root, 'prompt_history.jsonl'),
+    recipeStore: join(root, 'recipes.json'),
+    recipes: join(root, 'recipes'),
+    sessions: join(root, 'sessions'),
+    outputs: join(root, 'outputs'),
+  };
+}
+
+/** `ses_` + a lowercase UUIDv7, so ids sort by creation time. */
+export function newSessionId(): string {
+  return 'ses_' + uuidv7();
+}
+
+/** A name that could be a directory under sessions/: not empty, not `.`/`..`, no separators or NUL. */
+export function isSafeSessionName(name: string): boolean {
+  return name.length > 0 && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
+}
+
+export class SessionIdError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SessionIdError';
+  }
+}
+
+function assertSafeSessionName(name: string): void {
+  if (!isSafeSessionName(name)) throw new SessionIdError(`invalid session id ${JSON.stringify(name)}`);
+}
+
+export function sessionPathsFor(sessionsDir: string, id: string): SessionPaths {
+  assertSafeSessionName(id);
+  const dir = join(sessionsDir, id);
+  return {
+    dir,
+    metadataPath: join(dir, 'session_metadata.json'),
+    contentPath: join(dir, 'session_content.json'),
+    checkpointPath: join(dir, 'checkpoint.json'),
+    recipePath: join(dir, 'recipe.md'),
+  };
+}
+
+/** The names of the session directories (missing sessions dir = none). */
+export async function sessionDirNames(sessionsDir: string): Promise<string[]> {
+  const entries = await readdir(sessionsDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries.filter((e) => e.isDirectory() && isSafeSessionName(e.name)).map((e) => e.name);
+}
+
+/** A whole id, or a prefix that matches exactly one session directory; an exact match wins. */
+export async function resolveSessionId(sessionsDir: string, idOrPrefix: string): Promise<string> {
+  assertSafeSessionName(idOrPrefix);
+  const names = await sessionDirNames(sessionsDir);
+  if (names.includes(idOrPrefix)) return idOrPrefix;
+  const matches = names.filter((name) => name.startsWith(idOrPrefix)).sort();
+  if (matches.length === 1) return matches[0];
+  if (matches.length === 0) throw new SessionIdError(`no session matches ${JSON.stringify(idOrPrefix)} in ${sessionsDir}`);
+  throw new SessionIdError(`session prefix ${JSON.stringify(idOrPrefix)} is ambiguous: ${matches.join(', ')}`);
+}

@@ -1,0 +1,360 @@
+// The Store: the single owner of a session's state. Every mutator changes memory at once and returns
+// a Promise that resolves when the change is durable; the files it keeps are those of data-format.md.
+import { dirname, join } from 'node:path';
+import type { Checkpoint, ConversationTurn, Histories, RecipeSnapshot, SessionContent, SessionMetadata } from './schemas.js';
+import type { EventCollector, FileSnapshot, ModelResponse, Recipe, RewindEntry, RewindResult, SelectionParams, StoreOptions } from './types.js';
+import { DurableFile } from './durable-file.js';
+import { contentPieces, loadContent, metadataPieces } from './session-files.js';
+import { PromptHistory } from './prompt-history.js';
+import { clearCheckpoint, loadCheckpoint } from './checkpoint.js';
+import { appendHistory, historyLengths, truncateHistory, withoutEmpty } from './history.js';
+import { changedRun, rewindMarker, rewoundNote, runContentFor, runSummaryFor, selectionChanges } from './run-records.js';
+import { RewindStack } from './rewind-stack.js';
+import { restoreSnapshots } from './file-snapshots.js';
+import { RecipeStore } from './recipe-store.js';
+import { marshalRecipe, snapshotFromRecipe } from './recipe/index.js';
+import { readRecipeFile } from './recipe-file.js';
+import { preview } from './text.js';
+import { nowTimestamp } from './timestamp.js';
+
+export class Store {
+  private meta: SessionMetadata;
+  private contentState: SessionContent;
+  private readonly rewindStack = new RewindStack();
+  private readonly spend = new Map<string, number>();
+  private session: Recipe | null;
+  private activeTools: string[] = [];
+  private readonly metadataFile: DurableFile;
+  private readonly contentFile: DurableFile;
+  private readonly recipeFile: DurableFile;
+  /** Write failures since the last flush(), which reports them, so a write nobody awaited is still told. */
+  private unreportedFailures: Error[] = [];
+
+  private constructor(
+    private readonly opts: StoreOptions,
+    content: SessionContent | null,
+    private readonly prompts: PromptHistory,
+    sessionRecipe: Recipe | null,
+  ) {
+    this.meta = { ...opts.meta, runs: [...opts.meta.runs] };
+    this.contentState = content ?? { session_id: opts.sessionId, runs: [], histories: {} };
+    this.session = sessionRecipe;
+    this.metadataFile = new DurableFile(opts.sessionPaths.metadataPath);
+    this.contentFile = new DurableFile(opts.sessionPaths.contentPath);
+    this.recipeFile = new DurableFile(opts.sessionPaths.recipePath);
+  }
+
+  /** Loads the session's content, its working recipe and the prompt history; missing files are empty. */
+  static async open(opts: StoreOptions): Promise<Store> {
+    const [content, prompts, sessionRecipe] = await Promise.all([
+      loadContent(opts.sessionPaths.contentPath),
+      PromptHistory.load(opts.promptHistPath),
+      readRecipeFile(opts.sessionPaths.recipePath),
+    ]);
+    return new Store(opts, content, prompts, sessionRecipe);
+  }
+
+  // ── conversation histories ──────────────────────────────────────────────
+
+  histories(): Readonly<Record<string, ConversationTurn[]>> {
+    return this.contentState.histories;
+  }
+
+  appendHistories(panelIds: string[], responses: ModelResponse[], userPrompt: string): Promise<Record<string, number>> {
+    const before = historyLengths(this.contentState.histories, panelIds);
+    this.replaceHistories(appendHistory(this.contentState.histories, panelIds, responses, userPrompt));
+    return quiet(this.saveContent().then(() => before));
+  }
+
+  setHistories(h: Record<string, ConversationTurn[]>): Promise<void> {
+    this.replaceHistories(withoutEmpty(h));
+    return this.saveContent();
+  }
+
+  truncateHistories(lengths: Record<string, number>): Promise<void> {
+    this.replaceHistories(truncateHistory(this.contentState.histories, lengths));
+    return this.saveContent();
+  }
+
+  clearHistories(): Promise<void> {
+    this.replaceHistories({});
+    return this.saveContent();
+  }
+
+  private replaceHistories(histories: Histories): void {
+    this.contentState = { ...this.contentState, histories };
+  }
+
+  // ── prompt history ──────────────────────────────────────────────────────
+
+  promptHistory(): readonly string[] {
+    return this.prompts.entries();
+  }
+
+  recordPrompt(prompt: string): Promise<boolean> {
+    const { added, durable } = this.prompts.record(prompt);
+    return quiet(this.track(durable).then(() => added));
+  }
+
+  // ── session state ───────────────────────────────────────────────────────
+
+  metadata(): SessionMetadata {
+    return this.meta;
+  }
+
+  content(): SessionContent {
+    return this.contentState;
+  }
+
+  saveInitialMeta(): Promise<void> {
+    return this.saveMetadata();
+  }
+
+  persistRunState(lastPrompt: string, responses: ModelResponse[], collector: EventCollector | null, toolNames: string[]): Promise<void> {
+    this.setLastActiveTools(toolNames);
+    const timestamp = nowTimestamp();
+    const configHash = this.recipeHash();
+    const models = [...new Set([...(this.meta.models ?? []), ...responses.map((r) => r.modelId)])];
+    this.meta = {
+      ...this.meta,
+      last_active_at: timestamp,
+      models,
+      first_prompt: this.meta.first_prompt || preview(lastPrompt),
+      last_prompt: preview(lastPrompt),
+      prompt_count: this.meta.prompt_count + 1,
+      config_hash: configHash || this.meta.config_hash,
+      runs: [...this.meta.runs, runSummaryFor(lastPrompt, responses, configHash, timestamp)],
+    };
+    this.contentState = {
+      ...this.contentState,
+      session_id: this.opts.sessionId,
+      runs: [...this.contentState.runs, runContentFor(lastPrompt, responses, collector)],
+    };
+    return quiet(Promise.all([this.saveMetadata(), this.saveContent(), this.persistSessionRecipe()]).then(() => undefined));
+  }
+
+  updateLastRunNote(note: string): Promise<void> {
+    return this.changeRun(this.meta.runs.length - 1, { note: note || undefined });
+  }
+
+  recordSelection(p: SelectionParams): Promise<void> {
+    return this.changeRun(this.meta.runs.length - 1, selectionChanges(p));
+  }
+
+  private changeRun(index: number, changes: Parameters<typeof changedRun>[1]): Promise<void> {
+    const run = this.meta.runs[index];
+    if (!run) return Promise.resolve();
+    const runs = [...this.meta.runs];
+    runs[index] = changedRun(run, changes);
+    this.meta = { ...this.meta, runs };
+    return this.saveMetadata();
+  }
+
+  // ── rewind stack ────────────────────────────────────────────────────────
+
+  pushRewindEntry(entry: RewindEntry): void {
+    this.rewindStack.push(entry);
+  }
+
+  pushFileSnapshots(snaps: FileSnapshot[] | null): void {
+    this.rewindStack.attachSnapshots(snaps);
+  }
+
+  canRewind(): boolean {
+    return this.rewindStack.length > 0;
+  }
+
+  clearRewindStack(): void {
+    this.rewindStack.clear();
+  }
+
+  rewindStackLen(): number {
+    return this.rewindStack.length;
+  }
+
+  /** The undoable runs, newest first (the rewind panel's list). */
+  rewindEntries(): readonly RewindEntry[] {
+    return this.rewindStack.list();
+  }
+
+  /** Undoes the newest run: files back, histories cut, a marker for stats, `[rewound]` on its note. */
+  async rewind(): Promise<RewindResult> {
+    const entry = this.rewindStack.pop();
+    if (!entry) throw new Error('nothing to rewind');
+    let fileMsg = '';
+    if (entry.fileSnapshots?.length) {
+      try {
+        await restoreSnapshots(entry.fileSnapshots, this.projectRoot());
+      } catch (error) {
+        fileMsg = ` (file restore warning: ${(error as Error).message})`;
+      }
+    }
+    const truncated = this.truncateHistories(entry.historyLengths);
+    const undone = this.meta.runs[entry.feedIndex];
+    const note = rewoundNote(undone?.note);
+    const runs = [...this.meta.runs];
+    if (undone) runs[entry.feedIndex] = changedRun(undone, { note });
+    runs.push(rewindMarker(entry.prompt, nowTimestamp()));
+    this.meta = { ...this.meta, last_active_at: nowTimestamp(), runs };
+    await Promise.all([truncated, this.saveMetadata()]);
+    return { fileMsg, feedIndex: entry.feedIndex, note };
+  }
+
+  // ── checkpoint ──────────────────────────────────────────────────────────
+
+  checkpointPath(): string {
+    return this.opts.sessionPaths.checkpointPath;
+  }
+
+  loadCheckpoint(): Promise<Checkpoint | null> {
+    return loadCheckpoint(this.checkpointPath());
+  }
+
+  clearCheckpoint(): Promise<void> {
+    return this.track(clearCheckpoint(this.checkpointPath()));
+  }
+
+  // ── cost ────────────────────────────────────────────────────────────────
+
+  accumulateCost(modelId: string, costUsd: number): void {
+    this.spend.set(modelId, (this.spend.get(modelId) ?? 0) + costUsd);
+  }
+
+  totalCost(): number {
+    let total = 0;
+    for (const cost of this.spend.values()) total += cost;
+    return total;
+  }
+
+  costPerModel(): Readonly<Record<string, number>> {
+    return Object.fromEntries(this.spend);
+  }
+
+  // ── ids and paths ───────────────────────────────────────────────────────
+
+  sessionId(): string {
+    return this.opts.sessionId;
+  }
+
+  metadataPath(): string {
+    return this.opts.sessionPaths.metadataPath;
+  }
+
+  contentPath(): string {
+    return this.opts.sessionPaths.contentPath;
+  }
+
+  sessionRecipePath(): string {
+    return this.opts.sessionPaths.recipePath;
+  }
+
+  /** data/sessions: the parent of this session's directory. */
+  sessionsDir(): string {
+    return dirname(this.opts.sessionPaths.dir);
+  }
+
+  /** data/recipes: beside prompt_history.jsonl. */
+  recipesDir(): string {
+    return join(dirname(this.opts.promptHistPath), 'recipes');
+  }
+
+  projectRoot(): string {
+    return this.opts.projectRoot ?? process.cwd();
+  }
+
+  // ── recipes ─────────────────────────────────────────────────────────────
+
+  baseRecipe(): Recipe | null {
+    return this.opts.recipe ?? null;
+  }
+
+  sessionRecipe(): Recipe | null {
+    return this.session;
+  }
+
+  setSessionRecipe(r: Recipe | null): void {
+    this.session = r;
+  }
+
+  activeRecipe(): Recipe | null {
+    return this.session ?? this.baseRecipe();
+  }
+
+  lastActiveTools(): string[] {
+    return this.activeTools;
+  }
+
+  setLastActiveTools(names: string[]): void {
+    this.activeTools = [...names];
+  }
+
+  buildRecipeSnapshot(): RecipeSnapshot {
+    return snapshotFromRecipe(this.activeRecipe(), this.activeTools);
+  }
+
+  /** The active recipe's hash, after putting its snapshot in the recipe store; '' without one. */
+  recipeHash(): string {
+    const store = this.recipeStore();
+    if (!store) return '';
+    const hash = store.put(this.buildRecipeSnapshot());
+    this.track(store.flush());
+    return hash;
+  }
+
+  recipeStore(): RecipeStore | null {
+    return this.opts.recipeStore ?? null;
+  }
+
+  recipeNameLookup(): (hash: string) => string {
+    const store = this.recipeStore();
+    return (hash) => store?.get(hash)?.name ?? '';
+  }
+
+  /** Writes the active recipe to the session's recipe.md (no file when there is no recipe). */
+  persistSessionRecipe(): Promise<void> {
+    const recipe = this.activeRecipe();
+    if (!recipe) return Promise.resolve();
+    const markdown = marshalRecipe(recipe);
+    return this.track(this.recipeFile.write(() => markdown));
+  }
+
+  // ── durability ──────────────────────────────────────────────────────────
+
+  /** Resolves when every pending write is on disk; rejects with the first write failure since the last flush. */
+  async flush(): Promise<void> {
+    await Promise.all([
+      this.metadataFile.idle(),
+      this.contentFile.idle(),
+      this.recipeFile.idle(),
+      this.prompts.idle(),
+      this.recipeStore()?.flush().catch(() => undefined),
+    ]);
+    const [failure] = this.unreportedFailures;
+    this.unreportedFailures = [];
+    if (failure) throw failure;
+  }
+
+  close(): Promise<void> {
+    return this.flush();
+  }
+
+  private saveMetadata(): Promise<void> {
+    return this.track(this.metadataFile.write(() => metadataPieces(this.meta)));
+  }
+
+  private saveContent(): Promise<void> {
+    return this.track(this.contentFile.write(() => contentPieces(this.contentState)));
+  }
+
+  /** A write the caller may not await must never become an unhandled rejection. */
+  private track<T>(durable: Promise<T>): Promise<T> {
+    durable.catch((error: Error) => this.unreportedFailures.push(error));
+    return durable;
+  }
+}
+
+/** A promise derived from tracked writes: its rejection is already reported through flush(), so mark it handled. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}

@@ -1,0 +1,36 @@
+// A Store on a fresh data directory, as the app opens one.
+import { join } from 'node:path';
+import { Store } from '../../store/store.js';
+import { RecipeStore } from '../../store/recipe-store.js';
+import { dataLayout, newSessionId, sessionPathsFor } from '../../store/session-paths.js';
+import { newSessionMetadata } from '../../store/session-files.js';
+import type { ModelResponse, Recipe } from '../../store/types.js';
+import { tempDir } from './temp-dir.js';
+
+export interface OpenedStore {
+  store: Store;
+  data: string;
+  project: string;
+}
+
+export async function openFreshStore(options: { recipe?: Recipe | null; withRecipeStore?: boolean; sessionId?: string } = {}): Promise<OpenedStore> {
+  const root = await tempDir();
+  const data = join(root, 'data');
+  const project = join(root, 'project');
+  const layout = dataLayout(data);
+  const sessionId = options.sessionId ?? newSessionId();
+  const store = await Store.open({
+    promptHistPath: layout.promptHistory,
+    sessionPaths: sessionPathsFor(layout.sessions, sessionId),
+    sessionId,
+    meta: newSessionMetadata(sessionId),
+    recipeStore: options.withRecipeStore === false ? null : await RecipeStore.open(layout.recipeStore),
+    recipe: options.recipe ?? null,
+    projectRoot: project,
+  });
+  return { store, data, project };
+}
+
+export function response(modelId: string, extra: Partial<ModelResponse> = {}): ModelResponse {
+  return { modelId, text: `${modelId} answer`, latencyMs: 100, inputTokens: 10, outputTokens: 20, costUsd: 0.01, ...extra };
+}
