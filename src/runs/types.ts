@@ -1,0 +1,61 @@
+// What the app sees of model runs: live state to render, a handle to cancel, the finished run to choose from.
+import type { Checkpoint, EventEntry, FileWrite, ModelResponse, Store } from '../../store/index.js';
+
+/** One model's part of a run as it streams; `costUsd` is null when the price is unknown. */
+export interface LiveModel {
+  modelId: string;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  text: string;
+  events: EventEntry[];
+  startedAt: number;
+  elapsedMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number | null;
+  proposedWrites: FileWrite[];
+  error?: string;
+  /** kept from a checkpoint by /resume, not re-run */
+  resumed?: boolean;
+}
+
+export interface LiveRun {
+  prompt: string;
+  models: LiveModel[];
+}
+
+/** A run that has ended (completed or cancelled) and is recorded in the Store. */
+export interface CompletedRun {
+  prompt: string;
+  /** in panel order */
+  responses: ModelResponse[];
+  /** index of the run in store.metadata().runs; -1 when a cancelled run was not recorded */
+  feedIndex: number;
+  cancelled: boolean;
+}
+
+export interface RunHandle {
+  /** Esc: stops every model; partial text and tokens are kept and the checkpoint stays. */
+  cancel(): void;
+  /** Resolves when every model has ended and the Store has recorded the run. */
+  result: Promise<CompletedRun>;
+}
+
+export type Choice = { kind: 'pick'; modelId: string } | { kind: 'skip' } | { kind: 'rate'; rating: 'good' | 'bad' };
+
+/** A model the app can run: built-in demo models and real providers look the same from here. */
+export interface ModelInfo {
+  id: string;
+  /** e.g. "demo prices" for the demo models; '' for catalog prices */
+  priceLabel: string;
+  contextWindow: number | null;
+}
+
+export interface RunContext {
+  store: Store;
+  /** model ids, in panel order */
+  models: string[];
+  projectRoot: string;
+  verbose: boolean;
+}
+
+export type StartRun = (context: RunContext, prompt: string, onUpdate: (run: LiveRun) => void, options?: { resume?: Checkpoint }) => RunHandle;
