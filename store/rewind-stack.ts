@@ -1,33 +1,141 @@
-// The runs that can be undone, newest on top.
+// The runs that can be undone, newest on top, kept in the session's rewind.json (file contents under
+// snapshots/, once each by hash) so /rewind works after --continue, --resume and a crash.
+// Errata ignores both; a session without them simply has nothing to undo.
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import type { FileSnapshot, RewindEntry } from './types.js';
+import { DurableFile } from './durable-file.js';
+import { readJsonFile } from './read-json.js';
+import { SnapshotBlobs, contentHash } from './snapshot-blobs.js';
+
+/** Older entries are dropped past this many; their snapshots go with them. */
+export const MAX_REWIND_ENTRIES = 100;
+
+const fileChangeSchema = z.object({
+  path: z.string(),
+  /** hash of the content before the run's writes; null when the file did not exist */
+  before: z.string().nullable(),
+  /** hash of what bakeoff left there; null when it deleted the file — a different hash now means drift */
+  after: z.string().nullable(),
+});
+
+const rewindRecordSchema = z.object({
+  feed_index: z.number().int(),
+  prompt: z.string(),
+  history_lengths: z.record(z.string(), z.number().int()),
+  files: z.array(fileChangeSchema).nullable(),
+});
+
+const rewindFileSchema = z.object({ version: z.literal(1), entries: z.array(rewindRecordSchema) });
+
+export type RewindRecord = z.infer<typeof rewindRecordSchema>;
+export type FileChange = z.infer<typeof fileChangeSchema>;
 
 export class RewindStack {
-  private entries: RewindEntry[] = [];
+  private entries: RewindRecord[];
+  private queue: Promise<void> = Promise.resolve();
+  private readonly file: DurableFile;
+  readonly blobs: SnapshotBlobs;
 
-  push(entry: RewindEntry): void {
-    this.entries.push({ ...entry, historyLengths: { ...entry.historyLengths } });
+  private constructor(sessionDir: string, entries: RewindRecord[]) {
+    this.entries = entries;
+    this.file = new DurableFile(join(sessionDir, 'rewind.json'));
+    this.blobs = new SnapshotBlobs(join(sessionDir, 'snapshots'));
   }
 
-  /** Attaches the snapshots taken before the selected response's writes to the newest entry. */
-  attachSnapshots(snaps: FileSnapshot[] | null): void {
-    const top = this.entries[this.entries.length - 1];
-    if (top) top.fileSnapshots = snaps;
+  static async open(sessionDir: string): Promise<RewindStack> {
+    const read = await readJsonFile(join(sessionDir, 'rewind.json'), rewindFileSchema);
+    return new RewindStack(sessionDir, read?.value.entries ?? []);
   }
 
-  pop(): RewindEntry | undefined {
-    return this.entries.pop();
-  }
-
-  clear(): void {
-    this.entries = [];
+  static rewindPath(sessionDir: string): string {
+    return join(sessionDir, 'rewind.json');
   }
 
   get length(): number {
     return this.entries.length;
   }
 
-  /** Newest first, for the rewind panel. */
-  list(): readonly RewindEntry[] {
-    return [...this.entries].reverse();
+  /** Oldest first. */
+  records(): readonly RewindRecord[] {
+    return this.entries;
+  }
+
+  /** Resolves when every change made so far is in memory and on disk (snapshots are stored asynchronously). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  /** Changes run one at a time, in call order, so a snapshot always lands on the entry it was taken for. */
+  private serially(change: () => Promise<void>): Promise<void> {
+    const done = this.queue.then(change);
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  /** The entry is on the stack when this returns; the Promise resolves when it is on disk. */
+  push(entry: RewindEntry): Promise<void> {
+    const dropsOldest = this.entries.length >= MAX_REWIND_ENTRIES;
+    const record: RewindRecord = { feed_index: entry.feedIndex, prompt: entry.prompt, history_lengths: { ...entry.historyLengths }, files: null };
+    this.entries = [...this.entries, record].slice(-MAX_REWIND_ENTRIES);
+    const snaps = entry.fileSnapshots;
+    return this.serially(async () => {
+      if (snaps) await this.attachNow(record, snaps);
+      else await this.save();
+      if (dropsOldest) await this.collectGarbage();
+    });
+  }
+
+  /** Keeps the contents before a run's writes, and the hash of what was written, on the newest entry. */
+  attachSnapshots(snaps: FileSnapshot[] | null): Promise<void> {
+    const top = this.entries.at(-1);
+    return top ? this.serially(() => this.attachNow(top, snaps)) : Promise.resolve();
+  }
+
+  /** Snapshots go to the entry they were taken for, even if newer entries were pushed meanwhile. */
+  private async attachNow(target: RewindRecord, snaps: FileSnapshot[] | null): Promise<void> {
+    const files = snaps ? await Promise.all(snaps.map((snap) => this.recordChange(snap))) : null;
+    this.entries = this.entries.map((entry) => (entry === target ? { ...target, files } : entry));
+    await this.save();
+  }
+
+  /** Removes the entries from `position` (0 = oldest) to the top. */
+  popFrom(position: number): Promise<void> {
+    this.entries = this.entries.slice(0, position);
+    return this.serially(async () => {
+      await this.save();
+      await this.collectGarbage();
+    });
+  }
+
+  clear(): Promise<void> {
+    return this.popFrom(0);
+  }
+
+  /** The FileSnapshots of a record, contents read back from their blobs (null content = blob lost). */
+  async snapshotsOf(record: RewindRecord): Promise<(FileSnapshot & { lost: boolean })[]> {
+    return Promise.all(
+      (record.files ?? []).map(async (change) => {
+        if (change.before === null) return { path: change.path, content: '', didNotExist: true, lost: false };
+        const content = await this.blobs.get(change.before);
+        return { path: change.path, content: content ?? '', didNotExist: false, lost: content === null };
+      }),
+    );
+  }
+
+  private async recordChange(snap: FileSnapshot): Promise<FileChange> {
+    const before = snap.didNotExist ? null : await this.blobs.put(snap.content);
+    const now = await readFile(snap.path, 'utf8').catch(() => null);
+    return { path: snap.path, before, after: now === null ? null : contentHash(now) };
+  }
+
+  private save(): Promise<void> {
+    return this.file.write(() => JSON.stringify({ version: 1, entries: this.entries }));
+  }
+
+  private collectGarbage(): Promise<void> {
+    const referenced = new Set(this.entries.flatMap((entry) => (entry.files ?? []).flatMap((f) => (f.before ? [f.before] : []))));
+    return this.blobs.keepOnly(referenced);
   }
 }

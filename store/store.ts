@@ -2,7 +2,7 @@
 // a Promise that resolves when the change is durable; the files it keeps are those of data-format.md.
 import { dirname, join } from 'node:path';
 import type { Checkpoint, ConversationTurn, Histories, RecipeSnapshot, SessionContent, SessionMetadata } from './schemas.js';
-import type { EventCollector, FileSnapshot, ModelResponse, Recipe, RewindEntry, RewindResult, SelectionParams, StoreOptions } from './types.js';
+import type { EventCollector, FileSnapshot, ModelResponse, Recipe, RewindEntry, RewindItem, RewindOutcome, RewindResult, SelectionParams, StoreOptions } from './types.js';
 import { DurableFile } from './durable-file.js';
 import { contentPieces, loadContent, metadataPieces } from './session-files.js';
 import { PromptHistory } from './prompt-history.js';
@@ -10,6 +10,9 @@ import { clearCheckpoint, loadCheckpoint } from './checkpoint.js';
 import { appendHistory, historyLengths, truncateHistory, withoutEmpty } from './history.js';
 import { changedRun, rewindMarker, rewoundNote, runContentFor, runSummaryFor, selectionChanges } from './run-records.js';
 import { RewindStack } from './rewind-stack.js';
+import type { RewindRecord } from './rewind-stack.js';
+import { planRewind, RewindDriftError } from './rewind-plan.js';
+import type { RewindMode, RewindPlan } from './rewind-plan.js';
 import { restoreSnapshots } from './file-snapshots.js';
 import { RecipeStore } from './recipe-store.js';
 import { marshalRecipe, snapshotFromRecipe } from './recipe/index.js';
@@ -20,7 +23,6 @@ import { nowTimestamp } from './timestamp.js';
 export class Store {
   private meta: SessionMetadata;
   private contentState: SessionContent;
-  private readonly rewindStack = new RewindStack();
   private readonly spend = new Map<string, number>();
   private session: Recipe | null;
   private activeTools: string[] = [];
@@ -35,6 +37,7 @@ export class Store {
     content: SessionContent | null,
     private readonly prompts: PromptHistory,
     sessionRecipe: Recipe | null,
+    private readonly rewindStack: RewindStack,
   ) {
     this.meta = { ...opts.meta, runs: [...opts.meta.runs] };
     this.contentState = content ?? { session_id: opts.sessionId, runs: [], histories: {} };
@@ -46,12 +49,13 @@ export class Store {
 
   /** Loads the session's content, its working recipe and the prompt history; missing files are empty. */
   static async open(opts: StoreOptions): Promise<Store> {
-    const [content, prompts, sessionRecipe] = await Promise.all([
+    const [content, prompts, sessionRecipe, rewindStack] = await Promise.all([
       loadContent(opts.sessionPaths.contentPath),
       PromptHistory.load(opts.promptHistPath),
       readRecipeFile(opts.sessionPaths.recipePath),
+      RewindStack.open(opts.sessionPaths.dir),
     ]);
-    return new Store(opts, content, prompts, sessionRecipe);
+    return new Store(opts, content, prompts, sessionRecipe, rewindStack);
   }
 
   // ── conversation histories ──────────────────────────────────────────────
@@ -152,52 +156,105 @@ export class Store {
 
   // ── rewind stack ────────────────────────────────────────────────────────
 
-  pushRewindEntry(entry: RewindEntry): void {
-    this.rewindStack.push(entry);
+  pushRewindEntry(entry: RewindEntry): Promise<void> {
+    return this.track(this.rewindStack.push(entry));
   }
 
-  pushFileSnapshots(snaps: FileSnapshot[] | null): void {
-    this.rewindStack.attachSnapshots(snaps);
+  /** Keeps the snapshots taken before the selected response's writes on the newest entry (call after applying). */
+  pushFileSnapshots(snaps: FileSnapshot[] | null): Promise<void> {
+    return this.track(this.rewindStack.attachSnapshots(snaps));
   }
 
   canRewind(): boolean {
     return this.rewindStack.length > 0;
   }
 
-  clearRewindStack(): void {
-    this.rewindStack.clear();
+  clearRewindStack(): Promise<void> {
+    return this.track(this.rewindStack.clear());
   }
 
   rewindStackLen(): number {
     return this.rewindStack.length;
   }
 
-  /** The undoable runs, newest first (the rewind panel's list). */
-  rewindEntries(): readonly RewindEntry[] {
-    return this.rewindStack.list();
+  /** The undoable runs, newest first: what the rewind picker lists. */
+  rewindEntries(): RewindItem[] {
+    return [...this.rewindStack.records()].reverse().map((record) => {
+      const run = this.meta.runs[record.feed_index];
+      return {
+        feedIndex: record.feed_index,
+        prompt: record.prompt,
+        timestamp: run?.timestamp ?? '',
+        selected: run?.selected ?? '',
+        historyLengths: record.history_lengths,
+        files: (record.files ?? []).map((f) => ({ path: f.path, created: f.before === null, deleted: f.after === null })),
+      };
+    });
+  }
+
+  /** What undoing run `feedIndex` and every later one would do, without doing it. */
+  async rewindPlan(feedIndex: number, mode: RewindMode = 'both'): Promise<RewindPlan> {
+    await this.rewindStack.idle();
+    return planRewind(this.rewindStack, this.undoableFrom(feedIndex).records, this.contentState.histories, mode);
+  }
+
+  /**
+   * Undoes run `feedIndex` and every later one. Files changed since bakeoff wrote them stop the
+   * rewind (RewindDriftError, nothing changed) unless `allowDrift`. Each undone run gets its marker.
+   */
+  async rewindTo(feedIndex: number, mode: RewindMode = 'both', options: { allowDrift?: boolean } = {}): Promise<RewindOutcome> {
+    await this.rewindStack.idle();
+    const { position, records } = this.undoableFrom(feedIndex);
+    const plan = await planRewind(this.rewindStack, records, this.contentState.histories, mode);
+    const drifted = plan.files.filter((file) => file.drifted).map((file) => file.path);
+    if (drifted.length > 0 && !options.allowDrift) throw new RewindDriftError(drifted);
+    const fileMsg = await this.restoreFiles(plan);
+    const truncated = mode === 'code' ? Promise.resolve() : this.truncateHistories(plan.historyLengths);
+    const runs = [...this.meta.runs];
+    const notes = plan.runs.map(({ feedIndex: index, prompt }) => {
+      const undone = runs[index];
+      const note = rewoundNote(undone?.note);
+      if (undone) runs[index] = changedRun(undone, { note });
+      runs.push(rewindMarker(prompt, nowTimestamp()));
+      return { feedIndex: index, note };
+    });
+    this.meta = { ...this.meta, last_active_at: nowTimestamp(), runs };
+    await Promise.all([truncated, this.saveMetadata(), this.track(this.rewindStack.popFrom(position))]);
+    return { plan, fileMsg, undone: notes, restoredPrompt: plan.runs[plan.runs.length - 1].prompt };
   }
 
   /** Undoes the newest run: files back, histories cut, a marker for stats, `[rewound]` on its note. */
   async rewind(): Promise<RewindResult> {
-    const entry = this.rewindStack.pop();
-    if (!entry) throw new Error('nothing to rewind');
-    let fileMsg = '';
-    if (entry.fileSnapshots?.length) {
+    await this.rewindStack.idle();
+    const top = this.rewindStack.records().at(-1);
+    if (!top) throw new Error('nothing to rewind');
+    const { fileMsg, undone } = await this.rewindTo(top.feed_index, 'both', { allowDrift: true });
+    return { fileMsg, feedIndex: top.feed_index, note: undone[0].note };
+  }
+
+  /** The stack position of run `feedIndex` and the records from it to the top, newest first. */
+  private undoableFrom(feedIndex: number): { position: number; records: RewindRecord[] } {
+    const all = this.rewindStack.records();
+    const position = all.findIndex((record) => record.feed_index === feedIndex);
+    if (position < 0) throw new Error(`run ${feedIndex} of session ${this.sessionId()} cannot be undone (it is not on the rewind stack)`);
+    return { position, records: all.slice(position).reverse() };
+  }
+
+  /** A restore problem is a warning: the rest of the rewind still happens. */
+  private async restoreFiles(plan: RewindPlan): Promise<string> {
+    const lost = plan.files.filter((file) => file.lost).map((file) => file.path);
+    const snaps = plan.files
+      .filter((file) => !file.lost)
+      .map((file) => ({ path: file.path, content: file.restored ?? '', didNotExist: file.restored === null }));
+    const problems: string[] = lost.length > 0 ? [`no stored content for ${lost.join(', ')}`] : [];
+    if (snaps.length > 0) {
       try {
-        await restoreSnapshots(entry.fileSnapshots, this.projectRoot());
+        await restoreSnapshots(snaps, this.projectRoot());
       } catch (error) {
-        fileMsg = ` (file restore warning: ${(error as Error).message})`;
+        problems.push((error as Error).message);
       }
     }
-    const truncated = this.truncateHistories(entry.historyLengths);
-    const undone = this.meta.runs[entry.feedIndex];
-    const note = rewoundNote(undone?.note);
-    const runs = [...this.meta.runs];
-    if (undone) runs[entry.feedIndex] = changedRun(undone, { note });
-    runs.push(rewindMarker(entry.prompt, nowTimestamp()));
-    this.meta = { ...this.meta, last_active_at: nowTimestamp(), runs };
-    await Promise.all([truncated, this.saveMetadata()]);
-    return { fileMsg, feedIndex: entry.feedIndex, note };
+    return problems.length > 0 ? ` (file restore warning: ${problems.join('; ')})` : '';
   }
 
   // ── checkpoint ──────────────────────────────────────────────────────────

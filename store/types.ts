@@ -1,6 +1,7 @@
 // In-process shapes (camelCase), as store-api.md lists them. Persisted shapes live in schemas.ts.
 import type { EventEntry, SessionMetadata, StopReason } from './schemas.js';
 import type { RecipeStore } from './recipe-store.js';
+import type { RewindPlan } from './rewind-plan.js';
 
 export type { StopReason };
 
@@ -126,4 +127,27 @@ export interface Recipe {
 export interface EventCollector {
   record(modelId: string, e: EventEntry): void;
   events(modelId: string): EventEntry[];
+}
+
+/** One undoable run as the rewind picker shows it. */
+export interface RewindItem {
+  feedIndex: number;
+  prompt: string;
+  timestamp: string;
+  /** the model whose answer was picked, '' when none */
+  selected: string;
+  historyLengths: Record<string, number>;
+  /** files the run's applied writes touched (absolute); created = a rewind deletes it, deleted = a rewind brings it back */
+  files: { path: string; created: boolean; deleted: boolean }[];
+}
+
+/** What rewindTo did. */
+export interface RewindOutcome {
+  plan: RewindPlan;
+  /** ' (file restore warning: …)' or '' */
+  fileMsg: string;
+  /** each undone run with its new note, newest first */
+  undone: { feedIndex: number; note: string }[];
+  /** the prompt of the oldest undone run, to put back in the input */
+  restoredPrompt: string;
 }

@@ -7,7 +7,7 @@ import { afterEach } from 'vitest';
 const created: string[] = [];
 
 afterEach(async () => {
-  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5 })));
 });
 
 export async function tempDir(prefix = 'bakeoff-test-'): Promise<string> {
