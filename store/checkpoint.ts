@@ -6,8 +6,18 @@ import type { ModelResponse } from './types.js';
 import { readJsonFile } from './read-json.js';
 import { DurableFile, writeDurably } from './durable-file.js';
 import { nowTimestamp } from './timestamp.js';
+import { reportCorruptFileToStderr, setAsideIfUnparsable } from './quarantine.js';
+import type { CorruptFileReporter } from './quarantine.js';
 
-export async function loadCheckpoint(path: string): Promise<Checkpoint | null> {
+/** null when there is none; a checkpoint that does not parse is moved aside and reported, then null (nothing to resume). */
+export async function loadCheckpoint(path: string, onCorrupt: CorruptFileReporter = reportCorruptFileToStderr): Promise<Checkpoint | null> {
+  const { value, corrupt } = await setAsideIfUnparsable(path, () => readCheckpointFile(path));
+  if (corrupt) onCorrupt(corrupt);
+  return value;
+}
+
+/** The checkpoint as it is on disk: null when missing, UnparsableFileError when it does not parse. */
+export async function readCheckpointFile(path: string): Promise<Checkpoint | null> {
   return (await readJsonFile(path, checkpointSchema))?.value ?? null;
 }
 

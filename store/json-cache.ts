@@ -2,6 +2,19 @@
 // big session costs the new records only. Records are immutable once encoded: change by replacing.
 const encodings = new WeakMap<object, Buffer>();
 
+/**
+ * A run of leading elements already joined (`e0,e1,…`) as a few big pieces, keyed by the first
+ * element, so an array rebuilt by appending (arrays are never mutated) still finds its old prefix.
+ */
+interface Prefix {
+  elements: readonly object[];
+  pieces: Buffer[];
+}
+const prefixes = new WeakMap<object, Prefix>();
+
+/** Appended elements are folded into the prefix this many at a time, so a save stays a few dozen pieces. */
+const FOLD_AFTER = 64;
+
 /** The JSON bytes of `record`, encoded on first use. */
 export function encodeOnce(record: object): Buffer {
   let bytes = encodings.get(record);
@@ -17,19 +30,39 @@ export function adoptEncoding(record: object, bytes: Buffer): void {
   encodings.set(record, bytes);
 }
 
+/** Remembers that `records` joined by commas are exactly `joined` (a loaded array's inside, as read). */
+export function adoptJoinedEncoding(records: readonly object[], joined: Buffer): void {
+  if (records.length > 0) prefixes.set(records[0], { elements: [...records], pieces: [joined] });
+}
+
 const comma = Buffer.from(',');
 const openBracket = Buffer.from('[');
 const closeBracket = Buffer.from(']');
 
-/** `[a,b,…]` as pieces for a vectored write. */
+/** The cached prefix of `records`, if every one of its elements is still there (identity checks are cheap). */
+function knownPrefix(records: readonly object[]): Prefix | null {
+  const prefix = records.length > 0 ? prefixes.get(records[0]) : undefined;
+  if (!prefix || prefix.elements.length > records.length) return null;
+  for (let index = 0; index < prefix.elements.length; index++) if (prefix.elements[index] !== records[index]) return null;
+  return prefix;
+}
+
+/** `[a,b,…]` as pieces for a vectored write: the known prefix, then the newer records one by one. */
 export function arrayPieces(records: readonly object[]): Buffer[] {
-  const pieces: Buffer[] = [openBracket];
-  records.forEach((record, index) => {
-    if (index > 0) pieces.push(comma);
-    pieces.push(encodeOnce(record));
-  });
-  pieces.push(closeBracket);
-  return pieces;
+  const prefix = knownPrefix(records);
+  const start = prefix?.elements.length ?? 0;
+  const tail: Buffer[] = [];
+  for (let index = start; index < records.length; index++) {
+    if (index > 0) tail.push(comma);
+    tail.push(encodeOnce(records[index]));
+  }
+  let head = prefix?.pieces ?? [];
+  if (records.length - start >= FOLD_AFTER) {
+    head = [...head, Buffer.concat(tail)];
+    prefixes.set(records[0], { elements: [...records], pieces: head });
+    tail.length = 0;
+  }
+  return [openBracket, ...head, ...tail, closeBracket];
 }
 
 /** `{"k":v,…}` as pieces, where each value is itself given as pieces; entries with no pieces are left out. */

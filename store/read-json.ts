@@ -7,6 +7,14 @@ import { DataFileError } from './errors.js';
 /** The largest file we try to parse: a quarter of the heap, and never past V8's longest string. */
 export const MAX_JSON_FILE_BYTES = Math.min(Math.floor(getHeapStatistics().heap_size_limit / 4), 500 * 1024 * 1024);
 
+/** A file that exists but does not parse (bad JSON, a field of the wrong shape): it is moved aside, never overwritten. */
+export class UnparsableFileError extends DataFileError {
+  constructor(path: string, reason: string) {
+    super(path, reason);
+    this.name = 'UnparsableFileError';
+  }
+}
+
 export interface ReadJson<T> {
   value: T;
   bytes: Buffer;
@@ -37,9 +45,9 @@ export function parseJsonBytes<S extends z.ZodType>(path: string, bytes: Buffer,
   try {
     raw = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new DataFileError(path, `not valid JSON (${(error as Error).message})`);
+    throw new UnparsableFileError(path, `not valid JSON (${(error as Error).message})`);
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw DataFileError.fromZod(path, parsed.error);
+  if (!parsed.success) throw new UnparsableFileError(path, DataFileError.fromZod(path, parsed.error).reason);
   return parsed.data;
 }

@@ -8,8 +8,20 @@ const nullAsMissing = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === null ? undefined : value), schema);
 
 const int = z.number().int();
-const intMap = z.record(z.string(), int);
-const numberMap = z.record(z.string(), z.number());
+
+/** A JSON object whose values all pass `check`. Checked in place: z.record copies every map, and stats
+ *  reads hundreds of thousands of them, so this keeps listing and stats close to the cost of JSON.parse. */
+const isMapOf =
+  (check: (value: unknown) => boolean) =>
+  (value: unknown): boolean =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(check);
+const isInt = (value: unknown) => Number.isInteger(value);
+const intMap = z.custom<Record<string, number>>(isMapOf(isInt), 'expected a map of integers');
+const numberMap = z.custom<Record<string, number>>(isMapOf((value) => typeof value === 'number'), 'expected a map of numbers');
+/** Go may write a model's nil map of calls as null: it reads as no calls. */
+const toolCallsMap = z
+  .custom<Record<string, Record<string, number> | null>>(isMapOf((value) => value === null || isMapOf(isInt)(value)), 'expected a map of tool-call counts')
+  .transform((calls) => Object.fromEntries(Object.entries(calls).map(([model, byTool]) => [model, byTool ?? {}])));
 
 /** RFC 3339 with optional fractional seconds (Errata writes nanoseconds) and a Z or ±hh:mm offset. */
 export const timestampSchema = z
@@ -49,7 +61,7 @@ export const runSummarySchema = z.object({
   costs_usd: optional(numberMap),
   input_tokens: optional(intMap),
   output_tokens: optional(intMap),
-  tool_calls: optional(z.record(z.string(), nullAsMissing(intMap.default({})))),
+  tool_calls: optional(toolCallsMap),
   proposed_writes_count: optional(intMap),
   applied_files: optional(z.array(z.string())),
   config_hash: optional(z.string()),

@@ -2,10 +2,11 @@
 import { sessionContentSchema, sessionMetadataSchema } from './schemas.js';
 import type { SessionContent, SessionMetadata } from './schemas.js';
 import { readBytes, parseJsonBytes } from './read-json.js';
-import { adoptEncoding, arrayPieces, objectPieces, valuePieces } from './json-cache.js';
+import { adoptEncoding, adoptJoinedEncoding, arrayPieces, objectPieces, valuePieces } from './json-cache.js';
 import { arrayElements, documentSpan, objectMembers } from './json-spans.js';
 import type { Span } from './json-spans.js';
 import { writeDurably } from './durable-file.js';
+import { lazyRunContent } from './lazy-run.js';
 import { nowTimestamp } from './timestamp.js';
 
 export interface LoadOptions {
@@ -28,30 +29,38 @@ export async function loadMetadata(path: string, options: LoadOptions = {}): Pro
 export async function loadContent(path: string, options: LoadOptions = { keepEncodings: true }): Promise<SessionContent | null> {
   const bytes = await readBytes(path);
   if (!bytes) return null;
-  const content = parseJsonBytes(path, bytes, sessionContentSchema);
-  if (options.keepEncodings) {
-    const members = adoptElementEncodings(bytes, 'runs', content.runs);
-    const histories = members?.get('histories');
-    if (histories && bytes[histories.start] === 0x7b) {
-      for (const [model, span] of objectMembers(bytes, histories)) {
-        const turns = content.histories[model];
-        if (turns && bytes[span.start] === 0x5b) adoptSpans(bytes, arrayElements(bytes, span), turns);
-      }
+  const parsed = parseJsonBytes(path, bytes, sessionContentSchema);
+  if (!options.keepEncodings) return parsed;
+  const members = objectMembers(bytes, documentSpan(bytes));
+  const runSpans = arraySpans(bytes, members.get('runs'));
+  let runs = parsed.runs;
+  if (runSpans.length === runs.length) {
+    runs = runs.map((run, index) => lazyRunContent(run, bytes.subarray(runSpans[index].start, runSpans[index].end)));
+    adoptSpans(bytes, runSpans, runs);
+  }
+  const historiesSpan = members.get('histories');
+  if (historiesSpan && bytes[historiesSpan.start] === 0x7b) {
+    for (const [model, span] of objectMembers(bytes, historiesSpan)) {
+      const turns = parsed.histories[model];
+      if (turns) adoptSpans(bytes, arraySpans(bytes, span), turns);
     }
   }
-  return content;
+  return { ...parsed, runs };
 }
 
-function adoptElementEncodings(bytes: Buffer, key: string, records: readonly object[]): Map<string, Span> | null {
-  const members = objectMembers(bytes, documentSpan(bytes));
-  const span = members.get(key);
-  if (span && bytes[span.start] === 0x5b) adoptSpans(bytes, arrayElements(bytes, span), records);
-  return members;
+/** The element spans of the array at `span`; none when the value is not an array (e.g. null). */
+function arraySpans(bytes: Buffer, span: Span | undefined): Span[] {
+  return span && bytes[span.start] === 0x5b ? arrayElements(bytes, span) : [];
+}
+
+function adoptElementEncodings(bytes: Buffer, key: string, records: readonly object[]): void {
+  adoptSpans(bytes, arraySpans(bytes, objectMembers(bytes, documentSpan(bytes)).get(key)), records);
 }
 
 function adoptSpans(bytes: Buffer, spans: Span[], records: readonly object[]): void {
-  if (spans.length !== records.length) return;
+  if (spans.length !== records.length || spans.length === 0) return;
   spans.forEach((span, index) => adoptEncoding(records[index], bytes.subarray(span.start, span.end)));
+  adoptJoinedEncoding(records, bytes.subarray(spans[0].start, spans[spans.length - 1].end));
 }
 
 const isEmpty = (value: unknown) =>

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Checkpoint, ConversationTurn, Histories, RecipeSnapshot, SessionContent, SessionMetadata } from './schemas.js';
 import type { EventCollector, FileSnapshot, ModelResponse, Recipe, RewindEntry, RewindItem, RewindOutcome, RewindResult, SelectionParams, StoreOptions } from './types.js';
 import { DurableFile } from './durable-file.js';
-import { contentPieces, loadContent, metadataPieces } from './session-files.js';
+import { contentPieces, metadataPieces } from './session-files.js';
 import { PromptHistory } from './prompt-history.js';
 import { clearCheckpoint, loadCheckpoint } from './checkpoint.js';
 import { appendHistory, historyLengths, truncateHistory, withoutEmpty } from './history.js';
@@ -16,7 +16,10 @@ import type { RewindMode, RewindPlan } from './rewind-plan.js';
 import { restoreSnapshots } from './file-snapshots.js';
 import { RecipeStore } from './recipe-store.js';
 import { marshalRecipe, snapshotFromRecipe } from './recipe/index.js';
-import { readRecipeFile } from './recipe-file.js';
+import { SessionLock } from './session-lock.js';
+import { loadSession } from './session-load.js';
+import type { CorruptFile } from './quarantine.js';
+import { refuseWrites } from './read-only-store.js';
 import { preview } from './text.js';
 import { nowTimestamp } from './timestamp.js';
 
@@ -38,6 +41,9 @@ export class Store {
     private readonly prompts: PromptHistory,
     sessionRecipe: Recipe | null,
     private readonly rewindStack: RewindStack,
+    private readonly lock: SessionLock | null,
+    /** Files that did not parse when the session was opened: moved aside (or left, read-only); tell the user. */
+    readonly quarantined: readonly CorruptFile[],
   ) {
     this.meta = { ...opts.meta, runs: [...opts.meta.runs] };
     this.contentState = content ?? { session_id: opts.sessionId, runs: [], histories: {} };
@@ -47,15 +53,21 @@ export class Store {
     this.recipeFile = new DurableFile(opts.sessionPaths.recipePath);
   }
 
-  /** Loads the session's content, its working recipe and the prompt history; missing files are empty. */
+  /**
+   * Takes the session's lock (SessionLockedError while another live process holds it; none when
+   * `readOnly`), then loads its content, working recipe, rewind stack and the prompt history; missing
+   * files are empty, files that do not parse are set aside (see `quarantined`).
+   */
   static async open(opts: StoreOptions): Promise<Store> {
-    const [content, prompts, sessionRecipe, rewindStack] = await Promise.all([
-      loadContent(opts.sessionPaths.contentPath),
-      PromptHistory.load(opts.promptHistPath),
-      readRecipeFile(opts.sessionPaths.recipePath),
-      RewindStack.open(opts.sessionPaths.dir),
-    ]);
-    return new Store(opts, content, prompts, sessionRecipe, rewindStack);
+    const lock = opts.readOnly ? null : await SessionLock.acquire(opts.sessionPaths.dir, opts.sessionId);
+    try {
+      const loaded = await loadSession(opts);
+      const store = new Store({ ...opts, meta: loaded.meta }, loaded.content, loaded.prompts, loaded.recipe, loaded.rewindStack, lock, loaded.corrupt);
+      return opts.readOnly ? refuseWrites(store) : store;
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
   }
 
   // ── conversation histories ──────────────────────────────────────────────
@@ -391,8 +403,13 @@ export class Store {
     if (failure) throw failure;
   }
 
-  close(): Promise<void> {
-    return this.flush();
+  /** Flushes, then lets another process open the session. */
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.lock?.release();
+    }
   }
 
   private saveMetadata(): Promise<void> {

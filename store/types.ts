@@ -81,6 +81,8 @@ export interface StoreOptions {
   recipe?: Recipe | null;
   /** where writes are applied and restored; default process.cwd() */
   projectRoot?: string;
+  /** load without taking the session's lock (another process holds it); every write is refused */
+  readOnly?: boolean;
 }
 
 export type ContextStrategy = '' | 'auto_compact' | 'manual' | 'off';

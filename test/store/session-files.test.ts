@@ -30,6 +30,15 @@ describe('session_metadata.json', () => {
     expect('future_key' in metadata).toBe(false);
   });
 
+  it('reads a model’s null map of tool calls as no calls, and names a map with a wrong value', async () => {
+    const path = join(await tempDir(), 'm.json');
+    const run = { timestamp: '2026-01-01T00:00:00Z', prompt_hash: 'ph_x', prompt_preview: 'p', models: ['a', 'b'], tool_calls: { a: null, b: { read_file: 2 } } };
+    await writeFile(path, JSON.stringify({ id: 's', created_at: run.timestamp, last_active_at: run.timestamp, runs: [run] }));
+    expect((await loadMetadata(path))!.runs[0].tool_calls).toEqual({ a: {}, b: { read_file: 2 } });
+    await writeFile(path, JSON.stringify({ id: 's', created_at: run.timestamp, last_active_at: run.timestamp, runs: [{ ...run, latencies_ms: { a: 'slow' } }] }));
+    await expect(loadMetadata(path)).rejects.toThrow('field runs.0.latencies_ms: expected a map of integers');
+  });
+
   it('names the file and the field when a field has the wrong shape', async () => {
     const path = join(await tempDir(), 'm.json');
     await writeFile(path, JSON.stringify({ id: 's', created_at: '2026-01-01T00:00:00Z', last_active_at: 'yesterday', runs: [] }));

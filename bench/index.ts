@@ -1,0 +1,90 @@
+// `npm run bench`: every figure of the performance issue against its floor, measured in this run.
+// `--quick` (CI) uses smaller inputs and fewer repeats, prints the same lines, and never fails on timing.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { formatFigure, median, meets } from './figures.js';
+import type { Figure } from './figures.js';
+import { writeBigSession } from './big-session.js';
+import { writeManySessions } from './many-sessions.js';
+import type { RecordRunResult } from './record-run.js';
+
+const run = promisify(execFile);
+const here = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = join(here, '..', '..');
+const quick = process.argv.includes('--quick');
+const MB = 1024 * 1024;
+
+async function nodeJson<T>(script: string, args: string[], nodeFlags: string[] = []): Promise<T> {
+  const { stdout } = await run(process.execPath, [...nodeFlags, join(here, script), ...args], { maxBuffer: 64 * MB });
+  return JSON.parse(stdout) as T;
+}
+
+async function timed(file: string, args: string[]): Promise<number> {
+  const start = performance.now();
+  await run(process.execPath, [file, ...args], { maxBuffer: 64 * MB, cwd: repoRoot });
+  return performance.now() - start;
+}
+
+async function recordingFigures(root: string): Promise<Figure[]> {
+  const sessionBytes = quick ? 6 * MB : 60 * MB;
+  const repeats = quick ? 3 : 7;
+  const big = await writeBigSession(join(root, 'big'), sessionBytes);
+  const empty = await nodeJson<RecordRunResult>('record-run.js', [join(root, 'empty', 'data'), '-', String(repeats)]);
+  const full = await nodeJson<RecordRunResult>('record-run.js', [big.dataDir, big.sessionId, String(repeats)]);
+  const memory = await nodeJson<{ rss: number }>('memory.js', [big.dataDir, big.sessionId], ['--expose-gc']);
+  const mb = full.sessionBytes / MB;
+  return [
+    { name: `record a run: longest stall, ${mb.toFixed(0)} MB session`, measured: median(full.stallsMs), floor: Math.max(2, median(empty.stallsMs)), unit: 'ms', target: 2 },
+    { name: `record a run: time until durable, ${mb.toFixed(0)} MB`, measured: median(full.durableMs), floor: median(full.rawDurableMs), unit: 'ms', target: 1.5 },
+    { name: `memory with a ${mb.toFixed(0)} MB session open`, measured: memory.rss / MB, floor: full.sessionBytes / MB, unit: 'MB', target: 3 },
+  ];
+}
+
+async function statsFigure(root: string): Promise<Figure> {
+  const sessions = quick ? 300 : 3000;
+  const dataDir = await writeManySessions(join(root, 'many'), sessions, 40);
+  const repeats = quick ? 3 : 5;
+  const bakeoff = join(repoRoot, 'bin', 'bakeoff.js');
+  const floorScript = join(here, 'read-all-metadata.js');
+  const cli: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < repeats + 1; i++) {
+    const c = await timed(bakeoff, ['stats', '--json', '-d', dataDir]);
+    const f = await timed(floorScript, [join(dataDir, 'sessions')]);
+    if (i === 0) continue; // warm-up: the page cache
+    cli.push(c);
+    floor.push(f);
+  }
+  return { name: `bakeoff stats --json, ${sessions} sessions x 40 runs`, measured: median(cli), floor: median(floor), unit: 'ms', target: 1.5 };
+}
+
+async function main(): Promise<number> {
+  const root = await mkdtemp(join(tmpdir(), 'bakeoff-bench-'));
+  try {
+    const figures: Figure[] = [];
+    const report = (figure: Figure) => {
+      figures.push(figure);
+      process.stdout.write(formatFigure(figure) + '\n');
+    };
+    (await recordingFigures(root)).forEach(report);
+    report(await statsFigure(root));
+    const missed = figures.filter((figure) => !meets(figure));
+    process.stdout.write(`${figures.length} figures, ${missed.length} missed${quick ? ' (quick run: timing is reported, not enforced)' : ''}\n`);
+    return missed.length > 0 && !quick ? 1 : 0;
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
