@@ -1,11 +1,131 @@
-// The command line. Until the app lands this lists the sessions of the data directory.
-import { dataLayout, listSessions } from '../store/index.js';
+// The command line: `bakeoff [options]` opens the app; the subcommands read the data directory without it.
+// Every failure is one line on stderr: exit 2 for a usage error, 1 for the rest, the stack only with --debug.
+import { existsSync, readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { openSession } from './session/open-session.js';
+import { globalOptionsSchema } from './cli/global-options.js';
+import type { GlobalOptions } from './cli/global-options.js';
+import { parseOptions } from './cli/parse-options.js';
+import { UsageError } from './cli/usage-error.js';
+import { printText } from './cli/print.js';
+import { addSessionsCommand } from './cli/sessions.js';
+import { addShowCommand } from './cli/show.js';
+import { addStatsCommand } from './cli/stats.js';
+import { addCheckpointCommand } from './cli/checkpoint.js';
+import { addRecipeCommand } from './cli/recipe.js';
+import { addExportCommand } from './cli/export.js';
+import { addRewindCommand } from './cli/rewind.js';
 
 export async function main(argv: string[]): Promise<number> {
-  const dataDir = process.env.BAKEOFF_DATA_DIR ?? './data';
-  const sessions = await listSessions(dataLayout(dataDir).sessions);
-  if (sessions.length === 0) process.stdout.write(`no sessions in ${dataDir}\n`);
-  for (const s of sessions) process.stdout.write(`${s.id}  ${s.last_active_at}  ${s.prompt_count} prompts  ${s.first_prompt ?? ''}\n`);
-  void argv;
-  return 0;
+  // Read from argv, not the parsed options, so a failure while parsing still honours it.
+  const debug = argv.slice(2).includes('--debug');
+  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
+  let exitCode = 0;
+  try {
+    const program = buildProgram((code) => {
+      exitCode = code;
+    });
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    return reportError(error, debug);
+  }
+}
+
+function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('bakeoff')
+    .description('Run one prompt through several language models side by side and keep the best answer.')
+    .usage('[options] [command]')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'print this help')
+    // commander leaves out `help <command>` when the program has an action of its own
+    .helpCommand('help [command]', 'print the help of a command')
+    // The program's options go before a subcommand, so `stats --recipe <name>` is not `--recipe <path>`.
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({ outputError: oneLineError('bakeoff') })
+    .addOption(new Option('-d, --data-dir <dir>', 'data directory').env('BAKEOFF_DATA_DIR').default('./data'))
+    .option('-c, --continue', 'continue the most recent session')
+    .option('-r, --resume [id]', 'resume a session by id or unique prefix (no id: like --continue)')
+    .option('-m, --models <ids>', "comma-separated model ids (overrides the recipe's Models)")
+    .option('--recipe <path>', 'recipe file to start from (default: the built-in recipe)')
+    .option('--debug', 'print the stack trace of an error');
+
+  for (const add of [addSessionsCommand, addShowCommand, addStatsCommand, addCheckpointCommand, addRecipeCommand, addExportCommand, addRewindCommand]) add(program);
+  for (const sub of program.commands) sub.configureOutput({ outputError: oneLineError(`bakeoff ${sub.name()}`) });
+
+  // Excess operands reach the action, which names them as an unknown command (commander would say "too many arguments").
+  program.allowExcessArguments(true).action(async (_options: unknown, self: Command) => {
+    if (self.args.length > 0) self.error(`error: unknown command '${self.args[0]}'`, { code: 'commander.unknownCommand', exitCode: 2 });
+    setExitCode(await openApp(parseOptions(globalOptionsSchema, self.opts()), self.getOptionValueSource('dataDir') === 'cli'));
+  });
+  return program;
+}
+
+/** The default action: open (or resume) a session and hand it to the Ink app, loaded only now. */
+async function openApp(options: GlobalOptions, dataDirGiven: boolean): Promise<number> {
+  // Before anything is loaded: without a terminal Ink cannot read keys, and the subcommands are what works.
+  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError("the app needs a terminal; try 'bakeoff sessions'");
+  const opened = await openSession({
+    dataDir: options.dataDir,
+    continue: options.continue,
+    resume: options.resume,
+    models: options.models,
+    recipePath: options.recipe,
+  });
+  // A lazy import, so the subcommands never load Ink and React.
+  const { runApp } = await import('./app/run-app.js');
+  let code: number;
+  try {
+    code = await runApp(opened, { debug: options.debug });
+  } finally {
+    await opened.store.close();
+  }
+  // A session that never ran has nothing on disk to resume.
+  if (existsSync(opened.store.metadataPath())) {
+    const dataDir = dataDirGiven ? ` -d ${shellWord(opened.layout.root)}` : '';
+    printText(`To continue this session: bakeoff${dataDir} --resume ${opened.store.sessionId()}`);
+  }
+  return code;
+}
+
+/** A path as one shell word: as it is when that is safe, else single-quoted. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Commander's error lines (and its "Did you mean" hint) as one line, with where to look. */
+function oneLineError(commandName: string): (text: string, write: (text: string) => void) => void {
+  return (text, write) => write(`bakeoff: ${text.trim().replace(/\s*\n\s*/g, ' ')} (see ${commandName} --help)\n`);
+}
+
+/** `bakeoff sessions | head` closes the pipe early: the reader has what it wanted, so that is no crash. */
+function onStdoutError(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') return;
+  process.stderr.write(`bakeoff: cannot write the output: ${error.message}\n`);
+  process.exitCode = 1;
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its line already (or the help, or the version, which exit 0).
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`bakeoff: ${message.trim().replace(/\s*\n\s*/g, ' ')}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
+  return error instanceof UsageError ? 2 : 1;
+}
+
+/** package.json's version: two levels up from dist/src/cli.js, one from src/cli.ts (tests run the source). */
+function packageVersion(): string {
+  for (const relative of ['../../package.json', '../package.json']) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
+      if (manifest.name === 'bakeoff' && typeof manifest.version === 'string') return manifest.version;
+    } catch {
+      // not this one: try the next candidate
+    }
+  }
+  return 'unknown';
 }

@@ -27,6 +27,7 @@ export const WRITING_METHODS = [
   'pushRewindEntry',
   'pushFileSnapshots',
   'clearRewindStack',
+  'rewindTo',
   'rewind',
   'clearCheckpoint',
   'persistSessionRecipe',

@@ -11,6 +11,8 @@ export type RewindMode = 'both' | 'code' | 'conversation';
 export interface RewindFileChange {
   /** absolute */
   path: string;
+  /** the project root the run's writes were applied in */
+  root: string;
   /** the file now; null when it does not exist */
   current: string | null;
   /** what the rewind leaves there; null = the file is deleted */
@@ -40,7 +42,13 @@ export class RewindDriftError extends Error {
 }
 
 /** The plan for undoing `records` (newest first), given the histories now. */
-export async function planRewind(stack: RewindStack, records: readonly RewindRecord[], histories: Histories, mode: RewindMode): Promise<RewindPlan> {
+export async function planRewind(
+  stack: RewindStack,
+  records: readonly RewindRecord[],
+  histories: Histories,
+  mode: RewindMode,
+  defaultRoot: string,
+): Promise<RewindPlan> {
   const historyLengths: Record<string, number> = {};
   for (const record of records) {
     for (const [model, length] of Object.entries(record.history_lengths)) {
@@ -55,27 +63,28 @@ export async function planRewind(stack: RewindStack, records: readonly RewindRec
   return {
     mode,
     runs: records.map((record) => ({ feedIndex: record.feed_index, prompt: record.prompt })),
-    files: mode === 'conversation' ? [] : await fileChanges(stack, records),
+    files: mode === 'conversation' ? [] : await fileChanges(stack, records, defaultRoot),
     historyLengths: mode === 'code' ? {} : historyLengths,
     turnsRemoved: mode === 'code' ? {} : turnsRemoved,
   };
 }
 
 /** Per file: the content before the oldest undone run, checked against what the newest one left. */
-async function fileChanges(stack: RewindStack, records: readonly RewindRecord[]): Promise<RewindFileChange[]> {
-  const byPath = new Map<string, { expectedNow: string | null; snapshot: { content: string; didNotExist: boolean; lost: boolean } }>();
+async function fileChanges(stack: RewindStack, records: readonly RewindRecord[], defaultRoot: string): Promise<RewindFileChange[]> {
+  const byPath = new Map<string, { root: string; expectedNow: string | null; snapshot: { content: string; didNotExist: boolean; lost: boolean } }>();
   for (const record of records) {
     const snapshots = await stack.snapshotsOf(record);
     (record.files ?? []).forEach((change, index) => {
       const known = byPath.get(change.path);
-      byPath.set(change.path, { expectedNow: known ? known.expectedNow : change.after, snapshot: snapshots[index] });
+      byPath.set(change.path, { root: record.project_root ?? defaultRoot, expectedNow: known ? known.expectedNow : change.after, snapshot: snapshots[index] });
     });
   }
   return Promise.all(
-    [...byPath].map(async ([path, { expectedNow, snapshot }]) => {
+    [...byPath].map(async ([path, { root, expectedNow, snapshot }]) => {
       const current = await readFile(path, 'utf8').catch(() => null);
       return {
         path,
+        root,
         current,
         restored: snapshot.didNotExist ? null : snapshot.content,
         drifted: (current === null ? null : contentHash(current)) !== expectedNow,

@@ -22,6 +22,8 @@ const fileChangeSchema = z.object({
 
 const rewindRecordSchema = z.object({
   feed_index: z.number().int(),
+  /** where the run's writes were applied, so a rewind restores them from any working directory */
+  project_root: z.string().optional(),
   prompt: z.string(),
   history_lengths: z.record(z.string(), z.number().int()),
   files: z.array(fileChangeSchema).nullable(),
@@ -75,9 +77,15 @@ export class RewindStack {
   }
 
   /** The entry is on the stack when this returns; the Promise resolves when it is on disk. */
-  push(entry: RewindEntry): Promise<void> {
+  push(entry: RewindEntry, projectRoot: string): Promise<void> {
     const dropsOldest = this.entries.length >= MAX_REWIND_ENTRIES;
-    const record: RewindRecord = { feed_index: entry.feedIndex, prompt: entry.prompt, history_lengths: { ...entry.historyLengths }, files: null };
+    const record: RewindRecord = {
+      feed_index: entry.feedIndex,
+      project_root: projectRoot,
+      prompt: entry.prompt,
+      history_lengths: { ...entry.historyLengths },
+      files: null,
+    };
     this.entries = [...this.entries, record].slice(-MAX_REWIND_ENTRIES);
     const snaps = entry.fileSnapshots;
     return this.serially(async () => {

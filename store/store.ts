@@ -169,7 +169,7 @@ export class Store {
   // ── rewind stack ────────────────────────────────────────────────────────
 
   pushRewindEntry(entry: RewindEntry): Promise<void> {
-    return this.track(this.rewindStack.push(entry));
+    return this.track(this.rewindStack.push(entry, this.projectRoot()));
   }
 
   /** Keeps the snapshots taken before the selected response's writes on the newest entry (call after applying). */
@@ -207,7 +207,7 @@ export class Store {
   /** What undoing run `feedIndex` and every later one would do, without doing it. */
   async rewindPlan(feedIndex: number, mode: RewindMode = 'both'): Promise<RewindPlan> {
     await this.rewindStack.idle();
-    return planRewind(this.rewindStack, this.undoableFrom(feedIndex).records, this.contentState.histories, mode);
+    return planRewind(this.rewindStack, this.undoableFrom(feedIndex).records, this.contentState.histories, mode, this.projectRoot());
   }
 
   /**
@@ -217,7 +217,7 @@ export class Store {
   async rewindTo(feedIndex: number, mode: RewindMode = 'both', options: { allowDrift?: boolean } = {}): Promise<RewindOutcome> {
     await this.rewindStack.idle();
     const { position, records } = this.undoableFrom(feedIndex);
-    const plan = await planRewind(this.rewindStack, records, this.contentState.histories, mode);
+    const plan = await planRewind(this.rewindStack, records, this.contentState.histories, mode, this.projectRoot());
     const drifted = plan.files.filter((file) => file.drifted).map((file) => file.path);
     if (drifted.length > 0 && !options.allowDrift) throw new RewindDriftError(drifted);
     const fileMsg = await this.restoreFiles(plan);
@@ -252,22 +252,26 @@ export class Store {
     return { position, records: all.slice(position).reverse() };
   }
 
-  /** A restore problem is a warning: the rest of the rewind still happens. */
+  /** A restore problem is a warning: the rest of the rewind still happens. Each file goes back in its run's project root. */
   private async restoreFiles(plan: RewindPlan): Promise<string> {
     const lost = plan.files.filter((file) => file.lost).map((file) => file.path);
-    const snaps = plan.files
-      .filter((file) => !file.lost)
-      .map((file) => ({ path: file.path, content: file.restored ?? '', didNotExist: file.restored === null }));
     const problems: string[] = lost.length > 0 ? [`no stored content for ${lost.join(', ')}`] : [];
-    if (snaps.length > 0) {
+    const byRoot = new Map<string, FileSnapshot[]>();
+    for (const file of plan.files.filter((f) => !f.lost)) {
+      const snaps = byRoot.get(file.root) ?? [];
+      snaps.push({ path: file.path, content: file.restored ?? '', didNotExist: file.restored === null });
+      byRoot.set(file.root, snaps);
+    }
+    for (const [root, snaps] of byRoot) {
       try {
-        await restoreSnapshots(snaps, this.projectRoot());
+        await restoreSnapshots(snaps, root);
       } catch (error) {
         problems.push((error as Error).message);
       }
     }
     return problems.length > 0 ? ` (file restore warning: ${problems.join('; ')})` : '';
   }
+
 
   // ── checkpoint ──────────────────────────────────────────────────────────
 

@@ -1,0 +1,56 @@
+// How numbers, times and text look in the terminal tables: one place, so every subcommand agrees.
+
+/** Dollars: four decimals under $1 (model calls cost cents), two above. */
+export function formatUsd(usd: number): string {
+  if (usd === 0) return '$0';
+  return '$' + (Math.abs(usd) < 1 ? usd.toFixed(4) : usd.toFixed(2));
+}
+
+/** `850 ms`, `12.8 s`, `2m 05s`. */
+export function formatDurationMs(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const totalSeconds = Math.round(ms / 1000);
+  return `${Math.floor(totalSeconds / 60)}m ${String(totalSeconds % 60).padStart(2, '0')}s`;
+}
+
+/** Whole tokens with thousands separators (averages are rounded). */
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** A percentage already in 0..100: `100%`, `66.7%`. */
+export function formatPercent(percent: number): string {
+  return Number.isInteger(percent) ? `${percent}%` : `${percent.toFixed(1)}%`;
+}
+
+/** `2026-03-10 13:00` in the local time zone; the stored string itself when it does not parse. */
+export function formatLocalTime(timestamp: string): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Line breaks and runs of spaces become one space, so a prompt fits on a table row. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** At most `max` code points, with `…` when cut (a surrogate pair is never split). */
+export function truncate(text: string, max: number): string {
+  const points = [...text];
+  return points.length <= max ? text : points.slice(0, Math.max(0, max - 1)).join('') + '…';
+}
+
+/** The first line of a value for a table cell: one line, cut to `max`. */
+export function cell(text: string | undefined, max: number): string {
+  return truncate(oneLine(text ?? ''), max);
+}
+
+/** The sum of a per-model map (a run's costs); a missing map is 0. */
+export function sumValues(values: Record<string, number> | undefined): number {
+  let sum = 0;
+  for (const value of Object.values(values ?? {})) sum += value;
+  return sum;
+}

@@ -1,0 +1,27 @@
+// The options of `bakeoff` itself, seen by every subcommand through optsWithGlobals().
+import { z } from 'zod';
+
+/** `a, b,,a` → `['a', 'b']`: trimmed, no empties, first use wins. */
+export const modelListSchema = z
+  .string()
+  .transform((list) => [...new Set(list.split(',').map((id) => id.trim()).filter((id) => id !== ''))])
+  .refine((ids) => ids.length > 0, 'needs at least one model id, e.g. --models demo/alpha,demo/beta');
+
+export const globalOptionsSchema = z
+  .object({
+    dataDir: z.string().min(1, 'needs a directory'),
+    debug: z.boolean().default(false),
+    continue: z.boolean().default(false),
+    resume: z.union([z.literal(true), z.string().min(1, 'needs a session id or prefix')]).optional(),
+    models: modelListSchema.optional(),
+    recipe: z.string().min(1, 'needs a recipe file path').optional(),
+  })
+  .refine((options) => !(options.continue && typeof options.resume === 'string'), {
+    message: 'give --continue or --resume <id>, not both',
+    path: ['resume'],
+  });
+
+export type GlobalOptions = z.output<typeof globalOptionsSchema>;
+
+/** The data directory option alone, for subcommands that only read data. */
+export const dataDirSchema = z.object({ dataDir: z.string().min(1, 'needs a directory') });

@@ -1,0 +1,77 @@
+// `bakeoff show <id>`: one session's header and every run (prompt, models, winner, rating, cost, note, rewound).
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { dataLayout } from '../../store/index.js';
+import type { SessionMetadata } from '../../store/index.js';
+import { resolveDataDir } from '../session/data-dir.js';
+import { findSessionId, readSessionMetadata } from '../session/find-session.js';
+import { dataDirSchema } from './global-options.js';
+import { parseOptions } from './parse-options.js';
+import { addCommonOptions, commandOptions } from './common-options.js';
+import { formatLocalTime, formatUsd, oneLine, truncate } from './format.js';
+import { renderFacts } from './table.js';
+import { printJson, printText } from './print.js';
+import { readRecipeNames } from './recipe-names.js';
+import { runViews, sessionCost } from './run-views.js';
+import type { RunView } from './run-views.js';
+
+const optionsSchema = dataDirSchema.extend({ json: z.boolean().default(false) });
+
+type ShowOptions = z.output<typeof optionsSchema>;
+
+export function addShowCommand(program: Command): void {
+  const command = program
+    .command('show')
+    .description('show one session: its header and every run')
+    .argument('<id>', 'session id or unique prefix')
+    .option('--json', 'print the session as session_metadata.json holds it');
+  addCommonOptions(command).action((id: string, _options: unknown, self: Command) => showSession(id, parseOptions(optionsSchema, commandOptions(self))));
+}
+
+async function showSession(idOrPrefix: string, options: ShowOptions): Promise<void> {
+  const layout = dataLayout(await resolveDataDir(options.dataDir));
+  const id = await findSessionId(layout.sessions, idOrPrefix);
+  const metadata = await readSessionMetadata(layout.sessions, id);
+  if (options.json) {
+    printJson(metadata);
+    return;
+  }
+  printText(renderSession(metadata, await readRecipeNames(layout.recipeStore)));
+}
+
+function renderSession(metadata: SessionMetadata, recipeName: (hash: string) => string): string {
+  const views = runViews(metadata, null);
+  const hash = metadata.config_hash ?? '';
+  const header = renderFacts([
+    ['Session', metadata.id],
+    ['Created', formatLocalTime(metadata.created_at)],
+    ['Last active', formatLocalTime(metadata.last_active_at)],
+    ['Models', (metadata.models ?? []).join(', ') || '-'],
+    ['Prompts', String(metadata.prompt_count)],
+    ['Recipe', hash === '' ? '-' : `${recipeName(hash) || '(unknown name)'} (${truncate(hash, 20)})`],
+    ['Total cost', formatUsd(sessionCost(views))],
+  ]);
+  if (views.length === 0) return header + '\nno runs yet\n';
+  return header + '\n' + views.map(renderRun).join('\n');
+}
+
+function renderRun(view: RunView): string {
+  const { summary } = view;
+  const rewound = view.rewound ? (view.rewoundAt ? `  REWOUND at ${formatLocalTime(view.rewoundAt)}` : '  REWOUND') : '';
+  const facts: [string, string][] = [
+    ['models', (summary.models ?? []).join(', ')],
+    ['winner', summary.selected || 'none'],
+  ];
+  if (summary.rating) facts.push(['rating', summary.rating]);
+  if (summary.note) facts.push(['note', oneLine(summary.note)]);
+  const indented = renderFacts(facts)
+    .trimEnd()
+    .split('\n')
+    .map((line) => '    ' + line)
+    .join('\n');
+  return [
+    `#${view.number}  ${formatLocalTime(summary.timestamp)}  ${formatUsd(view.totalCostUsd)}${rewound}`,
+    `    ${oneLine(summary.prompt_preview) || '(empty prompt)'}`,
+    indented,
+  ].join('\n') + '\n';
+}

@@ -1,0 +1,29 @@
+// Plain text tables: columns padded to their widest cell, two spaces apart, numbers right-aligned.
+
+export interface Column {
+  header: string;
+  align?: 'left' | 'right';
+}
+
+/** Width in code points; wide (CJK) characters are counted as one, which is close enough for a report. */
+const width = (text: string) => [...text].length;
+
+export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
+  const widths = columns.map((column, index) => Math.max(width(column.header), ...rows.map((row) => width(row[index] ?? ''))));
+  const line = (cells: readonly string[]) =>
+    columns
+      .map((column, index) => {
+        const text = cells[index] ?? '';
+        const padding = ' '.repeat(widths[index] - width(text));
+        return column.align === 'right' ? padding + text : text + padding;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(columns.map((column) => column.header)), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** `label  value` lines with the values aligned: a header block above a table or a list. */
+export function renderFacts(facts: readonly (readonly [string, string])[]): string {
+  const labelWidth = Math.max(0, ...facts.map(([label]) => width(label)));
+  return facts.map(([label, value]) => `${label.padEnd(labelWidth)}  ${value}`.trimEnd()).join('\n') + '\n';
+}

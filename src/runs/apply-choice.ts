@@ -1,0 +1,41 @@
+// The user's choice after a run: pick an answer (its proposed writes are applied, with snapshots so
+// rewind can undo them), skip, or rate a single-model run. Each leaves its note on the run.
+import type { Store } from '../../store/index.js';
+import { applyWrites, snapshotFiles } from '../../store/index.js';
+import type { Choice, CompletedRun } from './types.js';
+
+export interface ChoiceResult {
+  note: string;
+  /** the files written or deleted, relative to the project root */
+  applied: string[];
+}
+
+export async function applyChoice(store: Store, run: CompletedRun, choice: Choice, projectRoot: string): Promise<ChoiceResult> {
+  // a cancelled run is not in the feed: recording a choice would change the previous run's record
+  if (run.cancelled || run.feedIndex < 0) throw new Error('this run was interrupted and is not recorded yet: /resume it first');
+  if (choice.kind === 'skip') return noted(store, 'Skipped.', []);
+  if (choice.kind === 'rate') {
+    await store.recordSelection({ prompt: run.prompt, selectedModelId: '', responses: run.responses, appliedFiles: null, rating: choice.rating });
+    return noted(store, `Rated: ${choice.rating}`, []);
+  }
+  const picked = run.responses.find((response) => response.modelId === choice.modelId);
+  if (!picked) throw new Error(`no answer from ${choice.modelId} in this run (models: ${run.responses.map((r) => r.modelId).join(', ')})`);
+  if (picked.error) throw new Error(`cannot pick ${choice.modelId}: it failed (${picked.error})`);
+  const writes = picked.proposedWrites ?? [];
+  if (writes.length === 0) {
+    await store.recordSelection({ prompt: run.prompt, selectedModelId: picked.modelId, responses: run.responses, appliedFiles: null, rating: '' });
+    return noted(store, `Voted for: ${picked.modelId}`, []);
+  }
+  // both resolve every path before touching anything: a refused path throws (naming it) with nothing applied
+  const snapshots = await snapshotFiles(writes, projectRoot);
+  const applied = await applyWrites(writes, projectRoot);
+  // after applying: the store also notes what was written, to tell later edits from ours
+  await store.pushFileSnapshots(snapshots);
+  await store.recordSelection({ prompt: run.prompt, selectedModelId: picked.modelId, responses: run.responses, appliedFiles: applied, rating: '' });
+  return noted(store, `Applied: ${applied.join(', ')}`, applied);
+}
+
+async function noted(store: Store, note: string, applied: string[]): Promise<ChoiceResult> {
+  await store.updateLastRunNote(note);
+  return { note, applied };
+}

@@ -1,0 +1,45 @@
+// From model ids to adapters: the demo models need nothing; a real model whose key (or base URL)
+// is missing is reported by name, with the variable to set, and left out.
+import type { ModelAdapter } from './model-adapter.js';
+import type { ModelInfo } from './types.js';
+import { parseModelId } from './model-id.js';
+import { createDemoAdapter, isDemoModel } from './demo-models.js';
+import { providerSettings } from './provider-settings.js';
+import { createSdkAdapter } from './sdk-adapter.js';
+import { pricingFor } from './prices.js';
+
+export type AdapterLookup = { adapter: ModelAdapter } | { problem: string };
+
+/** The adapter for one model id, or why it cannot run (without the id: callers add it). */
+export function adapterFor(modelId: string, env: NodeJS.ProcessEnv = process.env): AdapterLookup {
+  const id = parseModelId(modelId);
+  if (!id) return { problem: 'not a model id: want provider/model, e.g. openai/gpt-4.1 or demo/alpha' };
+  if (id.provider === 'demo') {
+    if (!isDemoModel(id.model)) return { problem: 'unknown demo model: the demo models are demo/alpha, demo/beta and demo/gamma' };
+    return { adapter: createDemoAdapter(id.model) };
+  }
+  const lookup = providerSettings(id, env);
+  if ('problem' in lookup) return lookup;
+  return { adapter: createSdkAdapter(modelId, id.model, lookup.settings) };
+}
+
+export function resolveModels(ids: string[], env: NodeJS.ProcessEnv = process.env): { models: ModelInfo[]; problems: string[] } {
+  const models: ModelInfo[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) {
+      problems.push(`${id} left out: listed twice`);
+      continue;
+    }
+    seen.add(id);
+    const lookup = adapterFor(id, env);
+    if ('problem' in lookup) {
+      problems.push(`${id} left out: ${lookup.problem}`);
+      continue;
+    }
+    const pricing = pricingFor(id);
+    models.push({ id, priceLabel: pricing.label, contextWindow: pricing.contextWindow });
+  }
+  return { models, problems };
+}

@@ -1,0 +1,136 @@
+// A run's whole life: record the prompt, auto-compact if the recipe says so, run every model at once
+// with its own history while checkpoint.json follows each turn, then record the run in the Store.
+// Esc stops every model and leaves the checkpoint for /resume, which re-runs only the unfinished ones.
+import type { Checkpoint, ModelResponse, Store } from '../../store/index.js';
+import { IncrementalCheckpointSaver, responseSnapshot } from '../../store/index.js';
+import type { CompletedRun, LiveRun, RunContext, StartRun } from './types.js';
+import { runAgent } from './agent-loop.js';
+import { autoCompact } from './compact.js';
+import { RunEventCollector } from './event-collector.js';
+import { historyMessages, historyWindow } from './history-window.js';
+import { LiveRunTracker } from './live-run.js';
+import { cancelledResponse, failedResponse, pendingResponse, responseFromOutcome, responseFromSnapshot, responseInProgress } from './model-responses.js';
+import { pricingFor } from './prices.js';
+import { adapterFor } from './resolve-models.js';
+import { activeRecipeOf, runSettings, type RunSettings } from './run-settings.js';
+import { toolboxFor, toolNames, type Toolbox } from './tools/tool-registry.js';
+
+export const startRun: StartRun = (context, prompt, onUpdate, options = {}) => {
+  const cancel = new AbortController();
+  const result = runToEnd(context, prompt, onUpdate, options.resume ?? null, cancel.signal);
+  return { cancel: () => cancel.abort(new Error('cancelled')), result };
+};
+
+interface RunPlan {
+  context: RunContext;
+  prompt: string;
+  modelIds: string[];
+  settings: RunSettings;
+  toolbox: Toolbox;
+  live: LiveRunTracker;
+  saver: IncrementalCheckpointSaver;
+  collector: RunEventCollector;
+  signal: AbortSignal;
+}
+
+async function runToEnd(context: RunContext, newPrompt: string, onUpdate: (run: LiveRun) => void, resume: Checkpoint | null, signal: AbortSignal): Promise<CompletedRun> {
+  const { store } = context;
+  const recipe = activeRecipeOf(store);
+  // a resumed run is the checkpoint's run: its prompt, its models in its panel order
+  const prompt = resume ? resume.prompt : newPrompt;
+  const modelIds = resume ? resume.adapter_ids : context.models;
+  if (modelIds.length === 0) throw new Error('no models to run: choose at least one model');
+  const kept = new Map((resume?.responses ?? []).filter((snap) => snap.completed).map((snap) => [snap.model_id, responseFromSnapshot(snap)]));
+  const plan: RunPlan = {
+    context,
+    prompt,
+    modelIds,
+    settings: runSettings(recipe),
+    toolbox: toolboxFor(recipe),
+    live: new LiveRunTracker(prompt, modelIds, onUpdate),
+    saver: new IncrementalCheckpointSaver(store.checkpointPath(), prompt, modelIds, context.verbose),
+    collector: new RunEventCollector(),
+    signal,
+  };
+  if (!resume) quietly(store.recordPrompt(prompt));
+
+  modelIds.forEach((id, index) => {
+    const done = kept.get(id);
+    if (done) {
+      plan.live.keep(index, done);
+      quietly(plan.saver.markCompleted(id, responseSnapshot(done)));
+    } else {
+      // on disk from the first moment, so a kill -9 before the first turn still leaves a run to resume
+      quietly(plan.saver.update(id, responseSnapshot(pendingResponse(id))));
+    }
+  });
+  plan.live.changed();
+
+  const toRun = modelIds.filter((id) => !kept.has(id));
+  if (plan.settings.strategy === 'auto_compact' && !signal.aborted) await autoCompact(store, toRun, plan.settings, signal);
+
+  const responses = await Promise.all(modelIds.map((id, index) => kept.get(id) ?? runModel(plan, id, index)));
+  plan.live.finish();
+  await plan.saver.flush().catch(() => undefined);
+  for (const response of responses) if (!kept.has(response.modelId)) store.accumulateCost(response.modelId, response.costUsd);
+
+  if (responses.some((response) => response.interrupted)) return { prompt, responses, feedIndex: -1, cancelled: true };
+  const feedIndex = await recordRun(store, plan, responses);
+  await store.clearCheckpoint();
+  return { prompt, responses, feedIndex, cancelled: false };
+}
+
+async function runModel(plan: RunPlan, modelId: string, index: number): Promise<ModelResponse> {
+  const { context, live, saver, settings } = plan;
+  const pricing = pricingFor(modelId);
+  live.start(index, pricing.cost({ inputTokens: 0, outputTokens: 0 }) !== null);
+  const lookup = adapterFor(modelId);
+  if ('problem' in lookup || plan.signal.aborted) {
+    const response = 'problem' in lookup ? failedResponse(modelId, `${modelId} cannot run: ${lookup.problem}`) : cancelledResponse(modelId);
+    live.end(index, response, null);
+    quietly(response.interrupted ? saver.update(modelId, responseSnapshot(response)) : saver.markCompleted(modelId, responseSnapshot(response)));
+    return response;
+  }
+  const started = performance.now();
+  const history = historyWindow(context.store.histories()[modelId] ?? [], settings.maxHistoryTurns);
+  const outcome = await runAgent(
+    {
+      adapter: lookup.adapter,
+      system: settings.system,
+      messages: [...historyMessages(history), { role: 'user', content: plan.prompt }],
+      toolbox: plan.toolbox,
+      projectRoot: context.projectRoot,
+      maxSteps: settings.maxSteps,
+      timeoutMs: settings.timeoutMs,
+      bashTimeoutMs: settings.bashTimeoutMs,
+      signal: plan.signal,
+      pricing,
+      verbose: context.verbose,
+    },
+    {
+      progressed: (progress) => live.progress(index, progress),
+      turnEnded: (progress) => quietly(saver.update(modelId, responseSnapshot(responseInProgress(modelId, progress, performance.now() - started)))),
+    },
+  );
+  for (const event of outcome.events) plan.collector.record(modelId, event);
+  const response = responseFromOutcome(modelId, outcome);
+  live.end(index, response, outcome);
+  // a failed model is "completed" with an error, which the checkpoint records as not completed
+  quietly(response.interrupted ? saver.update(modelId, responseSnapshot(response)) : saver.markCompleted(modelId, responseSnapshot(response)));
+  return response;
+}
+
+/** The Store's record of a finished run; returns its index in metadata().runs. */
+async function recordRun(store: Store, plan: RunPlan, responses: ModelResponse[]): Promise<number> {
+  const appended = store.appendHistories(plan.modelIds, responses, plan.prompt);
+  const persisted = store.persistRunState(plan.prompt, responses, plan.collector, toolNames(plan.toolbox));
+  const feedIndex = store.metadata().runs.length - 1;
+  const [historyLengths] = await Promise.all([appended, persisted]);
+  await store.pushRewindEntry({ historyLengths, feedIndex, prompt: plan.prompt });
+  return feedIndex;
+}
+
+/** Checkpoint and prompt-history writes must not end a run; the Store reports its own at flush(). */
+function quietly(write: Promise<unknown>): void {
+  write.catch(() => undefined);
+}
