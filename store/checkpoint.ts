@@ -41,7 +41,7 @@ export function responseSnapshot(response: ModelResponse): ResponseSnapshot {
     input_tokens: response.inputTokens,
     output_tokens: response.outputTokens,
     reasoning_tokens: response.reasoningTokens || undefined,
-    cost_usd: response.costUsd,
+    cost_usd: Number.isFinite(response.costUsd) ? response.costUsd : 0,
     proposed_writes: response.proposedWrites?.length ? response.proposedWrites : undefined,
     tool_calls: response.toolCalls && Object.keys(response.toolCalls).length > 0 ? response.toolCalls : undefined,
     error: response.error || undefined,

@@ -3,11 +3,11 @@ export { Store } from './store.js';
 export { RecipeStore, renderRecipeStore } from './recipe-store.js';
 export { dataLayout, newSessionId, sessionPathsFor, resolveSessionId, isSafeSessionName, SessionIdError } from './session-paths.js';
 export type { DataLayout } from './session-paths.js';
-export { listSessions, latestSessionId, readSessions } from './session-list.js';
+export { listSessions, latestSessionId, readSessions, forEachSession } from './session-list.js';
 export type { SessionListing, SkippedSession } from './session-list.js';
 export { loadMetadata, saveMetadata, loadContent, saveContent, newSessionMetadata } from './session-files.js';
 export { loadPromptHistory, appendPromptHistory } from './prompt-history.js';
-export { loadCheckpoint, saveCheckpoint, clearCheckpoint, buildCheckpoint, responseSnapshot, IncrementalCheckpointSaver } from './checkpoint.js';
+export { loadCheckpoint, readCheckpointFile, saveCheckpoint, clearCheckpoint, buildCheckpoint, responseSnapshot, IncrementalCheckpointSaver } from './checkpoint.js';
 export { appendHistory, truncateHistory } from './history.js';
 export {
   filterRewound,
@@ -15,9 +15,10 @@ export {
   summarizeRunsDetailed,
   summarizeAcrossSessions,
   summarizeDetailedAcrossSessions,
+  statsAcrossSessions,
   statsToJson,
 } from './stats.js';
-export type { ModelStats, ModelTally, StatsFilter } from './stats.js';
+export type { ModelStats, ModelTally, StatsFilter, StatsAcrossSessions } from './stats.js';
 export { snapshotFiles, applyWrites, restoreSnapshots, RestoreError } from './file-snapshots.js';
 export { resolveInsideRoot, PathRefusedError } from './project-path.js';
 export { recipeSnapshotHash, snapshotFromRecipe, parseRecipe, marshalRecipe, defaultRecipe, parseDuration, formatDuration } from './recipe/index.js';

@@ -1,5 +1,5 @@
 // Reading a data file: missing means empty (null), anything unusable is a DataFileError naming the file.
-import { readFile, stat } from 'node:fs/promises';
+import fs from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import type { z } from 'zod';
 import { DataFileError } from './errors.js';
@@ -26,18 +26,37 @@ export async function readJsonFile<S extends z.ZodType>(path: string, schema: S)
   return { value: parseJsonBytes(path, bytes, schema), bytes };
 }
 
-export async function readBytes(path: string): Promise<Buffer | null> {
-  try {
-    const { size } = await stat(path);
-    if (size > MAX_JSON_FILE_BYTES) {
-      throw new DataFileError(path, `too large to open (${size} bytes; the limit here is ${MAX_JSON_FILE_BYTES})`);
-    }
-    return await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    if (error instanceof DataFileError) throw error;
-    throw new DataFileError(path, `cannot read: ${(error as Error).message}`);
-  }
+/**
+ * The file's bytes, or null when it is missing. Callback fs under one Promise: listing thousands of
+ * sessions spends its time here, and FileHandle promises cost several times more on the main thread.
+ */
+export function readBytes(path: string): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException | DataFileError) =>
+      reject(error instanceof DataFileError ? error : new DataFileError(path, `cannot read: ${error.message}`));
+    fs.open(path, 'r', (openError, fd) => {
+      if (openError) return openError.code === 'ENOENT' ? resolve(null) : fail(openError);
+      const finish = (error: NodeJS.ErrnoException | DataFileError | null, bytes?: Buffer) =>
+        fs.close(fd, () => (error ? fail(error) : resolve(bytes ?? null)));
+      fs.fstat(fd, (statError, stats) => {
+        if (statError) return finish(statError);
+        if (stats.size > MAX_JSON_FILE_BYTES) {
+          return finish(new DataFileError(path, `too large to open (${stats.size} bytes; the limit here is ${MAX_JSON_FILE_BYTES})`));
+        }
+        readAll(fd, Buffer.allocUnsafe(stats.size), 0, finish);
+      });
+    });
+  });
+}
+
+/** Reads until the buffer is full or the file ends (it may have shrunk since fstat). */
+function readAll(fd: number, buffer: Buffer, filled: number, done: (error: NodeJS.ErrnoException | null, bytes?: Buffer) => void): void {
+  if (filled === buffer.length) return done(null, buffer);
+  fs.read(fd, buffer, filled, buffer.length - filled, filled, (error, bytesRead) => {
+    if (error) return done(error);
+    if (bytesRead === 0) return done(null, buffer.subarray(0, filled));
+    readAll(fd, buffer, filled + bytesRead, done);
+  });
 }
 
 export function parseJsonBytes<S extends z.ZodType>(path: string, bytes: Buffer, schema: S): z.output<S> {

@@ -22,7 +22,7 @@ export function runSummaryFor(prompt: string, responses: readonly ModelResponse[
     prompt_preview: preview(prompt),
     models: responses.map((r) => r.modelId),
     latencies_ms: perModel(responses, (r) => Math.round(r.latencyMs)),
-    costs_usd: perModel(responses, (r) => r.costUsd),
+    costs_usd: perModel(responses, (r) => (Number.isFinite(r.costUsd) ? r.costUsd : undefined)),
     input_tokens: perModel(responses, (r) => r.inputTokens),
     output_tokens: perModel(responses, (r) => r.outputTokens),
     tool_calls: perModel(responses, (r) => (r.toolCalls && Object.keys(r.toolCalls).length > 0 ? r.toolCalls : undefined)),

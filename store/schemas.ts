@@ -7,6 +7,18 @@ import { z } from 'zod';
 const nullAsMissing = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === null ? undefined : value), schema);
 
+/** The object without its null-valued keys; the same object when it has none (the usual case, and cheap). */
+function withoutNullKeys(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  let hasNull = false;
+  for (const key in value) if ((value as Record<string, unknown>)[key] === null) hasNull = true;
+  if (!hasNull) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
+}
+
+/** A record of the format: one null check per object, not one per field, keeps big files fast to validate. */
+const record = <T extends z.core.$ZodLooseShape>(shape: T) => Object.assign(z.preprocess(withoutNullKeys, z.object(shape)), { shape });
+
 const int = z.number().int();
 
 /** A JSON object whose values all pass `check`. Checked in place: z.record copies every map, and stats
@@ -28,32 +40,32 @@ export const timestampSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i, 'not an RFC 3339 timestamp');
 
-const optional = <T extends z.ZodType>(schema: T) => nullAsMissing(schema.optional());
-const list = <T extends z.ZodType>(item: T) => nullAsMissing(z.array(item).default([]));
+const optional = <T extends z.ZodType>(schema: T) => schema.optional();
+const list = <T extends z.ZodType>(item: T) => z.array(item).default([]);
 
-export const writeEntrySchema = z.object({
+export const writeEntrySchema = record({
   path: z.string(),
-  content: nullAsMissing(z.string().default('')),
+  content: z.string().default(''),
   delete: optional(z.boolean()),
 });
 
-export const eventEntrySchema = z.object({
+export const eventEntrySchema = record({
   type: z.string(),
-  data: nullAsMissing(z.string().default('')),
+  data: z.string().default(''),
 });
 
-export const conversationTurnSchema = z.object({
+export const conversationTurnSchema = record({
   role: z.enum(['user', 'assistant']),
-  content: nullAsMissing(z.string().default('')),
+  content: z.string().default(''),
 });
 
 export const stopReasonSchema = z.enum(['complete', 'timeout', 'max_steps', 'context_overflow', 'cancelled', 'error']);
 
-export const runSummarySchema = z.object({
+export const runSummarySchema = record({
   timestamp: timestampSchema,
   prompt_hash: z.string(),
-  prompt_preview: nullAsMissing(z.string().default('')),
-  models: nullAsMissing(z.array(z.string()).nullable().default(null)),
+  prompt_preview: z.string().default(''),
+  models: z.array(z.string()).nullable().default(null),
   selected: optional(z.string()),
   rating: optional(z.string()),
   type: optional(z.string()),
@@ -68,21 +80,21 @@ export const runSummarySchema = z.object({
   note: optional(z.string()),
 });
 
-export const sessionMetadataSchema = z.object({
+export const sessionMetadataSchema = record({
   id: z.string(),
   created_at: timestampSchema,
   last_active_at: timestampSchema,
   models: optional(z.array(z.string())),
   first_prompt: optional(z.string()),
   last_prompt: optional(z.string()),
-  prompt_count: nullAsMissing(int.min(0).default(0)),
+  prompt_count: int.min(0).default(0),
   config_hash: optional(z.string()),
   runs: list(runSummarySchema),
 });
 
-export const modelRunContentSchema = z.object({
+export const modelRunContentSchema = record({
   model_id: z.string(),
-  text: nullAsMissing(z.string().default('')),
+  text: z.string().default(''),
   proposed_writes: optional(z.array(writeEntrySchema)),
   events: list(eventEntrySchema),
   stop_reason: optional(z.string()),
@@ -90,48 +102,48 @@ export const modelRunContentSchema = z.object({
   reasoning_tokens: optional(int),
 });
 
-export const runContentSchema = z.object({
+export const runContentSchema = record({
   prompt: z.string(),
   prompt_hash: z.string(),
   models: list(modelRunContentSchema),
 });
 
-export const historiesSchema = z.record(z.string(), list(conversationTurnSchema));
+export const historiesSchema = z.record(z.string(), nullAsMissing(list(conversationTurnSchema)));
 
-export const sessionContentSchema = z.object({
+export const sessionContentSchema = record({
   session_id: optional(z.string()),
   runs: list(runContentSchema),
-  histories: nullAsMissing(historiesSchema.default({})),
+  histories: historiesSchema.default({}),
 });
 
-export const responseSnapshotSchema = z.object({
+export const responseSnapshotSchema = record({
   model_id: z.string(),
   text: optional(z.string()),
-  latency_ms: nullAsMissing(int.default(0)),
-  input_tokens: nullAsMissing(int.default(0)),
-  output_tokens: nullAsMissing(int.default(0)),
+  latency_ms: int.default(0),
+  input_tokens: int.default(0),
+  output_tokens: int.default(0),
   reasoning_tokens: optional(int),
-  cost_usd: nullAsMissing(z.number().default(0)),
+  cost_usd: z.number().default(0),
   proposed_writes: optional(z.array(writeEntrySchema)),
   tool_calls: optional(intMap),
   error: optional(z.string()),
-  interrupted: nullAsMissing(z.boolean().default(false)),
-  completed: nullAsMissing(z.boolean().default(false)),
+  interrupted: z.boolean().default(false),
+  completed: z.boolean().default(false),
 });
 
-export const checkpointSchema = z.object({
+export const checkpointSchema = record({
   prompt: z.string(),
   timestamp: timestampSchema,
   adapter_ids: list(z.string()),
   responses: list(responseSnapshotSchema),
-  verbose: nullAsMissing(z.boolean().default(false)),
+  verbose: z.boolean().default(false),
 });
 
 const stringMap = z.record(z.string(), z.string());
 
-export const recipeSnapshotSchema = z.object({
+export const recipeSnapshotSchema = record({
   version: optional(int),
-  name: nullAsMissing(z.string().default('default')),
+  name: z.string().default('default'),
   system_prompt: optional(z.string()),
   tool_guidance: optional(stringMap),
   tools: optional(z.array(z.string())),
@@ -139,16 +151,16 @@ export const recipeSnapshotSchema = z.object({
   tool_descriptions: optional(stringMap),
   tasks: optional(z.array(z.string())),
   success_criteria: optional(z.array(z.string())),
-  mcp_servers: optional(z.array(z.object({ name: z.string(), command: z.string() }))),
+  mcp_servers: optional(z.array(record({ name: z.string(), command: z.string() }))),
   sandbox: optional(
-    z.object({
+    record({
       filesystem: optional(z.string()),
       network: optional(z.string()),
       allow_local_fetch: optional(z.boolean()),
     }),
   ),
   constraints: optional(
-    z.object({
+    record({
       max_steps: optional(int),
       timeout: optional(z.string()),
       bash_timeout: optional(z.string()),
@@ -156,7 +168,7 @@ export const recipeSnapshotSchema = z.object({
     }),
   ),
   context: optional(
-    z.object({
+    record({
       max_history_turns: optional(int),
       strategy: optional(z.string()),
       compact_threshold: optional(z.number()),
@@ -166,7 +178,7 @@ export const recipeSnapshotSchema = z.object({
   output_processing: optional(
     z.record(
       z.string(),
-      z.object({
+      record({
         max_lines: optional(int),
         max_tokens: optional(int),
         truncation: optional(z.string()),

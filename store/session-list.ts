@@ -17,40 +17,47 @@ export interface SessionListing {
 /** Reads a few files at a time: enough to keep the disk busy without opening thousands at once. */
 const READ_CONCURRENCY = 32;
 
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
+async function mapWithConcurrency<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
+    while (next < items.length) await work(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+}
+
+/** A session's metadata, or why it cannot be used. */
+async function readSession(sessionsDir: string, id: string): Promise<SessionMetadata | SkippedSession> {
+  try {
+    const metadata = await loadMetadata(sessionPathsFor(sessionsDir, id).metadataPath);
+    if (!metadata) return { id, reason: 'no session_metadata.json' };
+    if (metadata.id !== id) return { id, reason: `its metadata names another session (${JSON.stringify(metadata.id)})` };
+    return metadata;
+  } catch (error) {
+    return { id, reason: (error as Error).message };
+  }
+}
+
+/**
+ * Hands every readable session's metadata to `visit` as soon as it is read, in no particular order, and
+ * keeps none of them: stats over thousands of sessions hold one session at a time. Returns the skipped ones.
+ * With `onlyId`, reads that session alone.
+ */
+export async function forEachSession(sessionsDir: string, visit: (metadata: SessionMetadata) => void, onlyId?: string): Promise<SkippedSession[]> {
+  const names = (await sessionDirNames(sessionsDir)).filter((name) => onlyId === undefined || name === onlyId);
+  const skipped: SkippedSession[] = [];
+  await mapWithConcurrency(names, READ_CONCURRENCY, async (id) => {
+    const outcome = await readSession(sessionsDir, id);
+    if ('reason' in outcome) skipped.push(outcome);
+    else visit(outcome);
+  });
+  return skipped.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** Every readable session, newest `last_active_at` first, and the ones that could not be read, with why. */
 export async function readSessions(sessionsDir: string): Promise<SessionListing> {
-  const names = await sessionDirNames(sessionsDir);
-  const outcomes = await mapWithConcurrency(names, READ_CONCURRENCY, async (id) => {
-    try {
-      const metadata = await loadMetadata(sessionPathsFor(sessionsDir, id).metadataPath);
-      if (!metadata) return { id, reason: 'no session_metadata.json' };
-      if (metadata.id !== id) return { id, reason: `its metadata names another session (${JSON.stringify(metadata.id)})` };
-      return metadata;
-    } catch (error) {
-      return { id, reason: (error as Error).message };
-    }
-  });
   const sessions: SessionMetadata[] = [];
-  const skipped: SkippedSession[] = [];
-  for (const outcome of outcomes) {
-    if ('reason' in outcome) skipped.push(outcome);
-    else sessions.push(outcome);
-  }
+  const skipped = await forEachSession(sessionsDir, (metadata) => sessions.push(metadata));
   sessions.sort((a, b) => compareTimestamps(b.last_active_at, a.last_active_at) || (a.id < b.id ? 1 : -1));
-  skipped.sort((a, b) => (a.id < b.id ? -1 : 1));
   return { sessions, skipped };
 }
 

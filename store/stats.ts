@@ -1,11 +1,13 @@
 // Per-model stats over recorded runs (the numbers behind `bakeoff stats`), leaving rewound runs out.
 import type { RunSummary } from './schemas.js';
-import { readSessions } from './session-list.js';
+import { forEachSession } from './session-list.js';
 import type { SkippedSession } from './session-list.js';
 
 export interface StatsFilter {
   /** Only runs recorded under this recipe snapshot hash; '' or absent = every run. */
   configHash?: string;
+  /** Only runs recorded under one of these hashes (every snapshot of a recipe name); combines with configHash. */
+  configHashes?: readonly string[];
   /** Only this session (across-sessions functions only: per-session functions already get one session's runs). */
   sessionId?: string;
 }
@@ -93,6 +95,17 @@ function forEachUnrewound(runs: readonly RunSummary[], visit: (run: RunSummary) 
   }
 }
 
+function mergeTotals(into: Totals, from: Totals): void {
+  for (const [model, add] of from) {
+    const t = into.get(model);
+    if (t === undefined) {
+      into.set(model, { ...add });
+      continue;
+    }
+    for (const key of Object.keys(add) as (keyof ModelTotals)[]) t[key] += add[key];
+  }
+}
+
 /** One session's runs without rewind markers and the runs they cancel, in their original order. */
 export function filterRewound(runs: readonly RunSummary[]): RunSummary[] {
   const kept: RunSummary[] = [];
@@ -130,10 +143,17 @@ function emptyTotals(): ModelTotals {
 }
 
 /** Adds one session's unrewound runs to `totals`; a single pass with no per-run allocation. */
-function addSessionRuns(totals: Totals, runs: readonly RunSummary[], configHash: string): void {
+/** Whether a run's recipe is one the filter asks for (no recipe filter: every run). */
+function recipeFilter(filter: StatsFilter): (run: RunSummary) => boolean {
+  const hashes = new Set([...(filter.configHashes ?? []), ...(filter.configHash ? [filter.configHash] : [])]);
+  if (hashes.size === 0 && filter.configHashes === undefined) return () => true;
+  return (run) => hashes.has(run.config_hash ?? '');
+}
+
+function addSessionRuns(totals: Totals, runs: readonly RunSummary[], keeps: (run: RunSummary) => boolean): void {
   forEachUnrewound(runs, (run) => {
     // markers carry no config_hash, so this filter must come after the rewind walk, never before it
-    if (configHash !== '' && run.config_hash !== configHash) return;
+    if (!keeps(run)) return;
     const models = run.models;
     if (!models) return;
     const selected = run.selected ?? '';
@@ -189,7 +209,7 @@ function byModel<T>(totals: Totals, convert: (t: ModelTotals) => T): Record<stri
 
 function sessionTotals(runs: readonly RunSummary[], filter: StatsFilter): Totals {
   const totals: Totals = new Map();
-  addSessionRuns(totals, runs, filter.configHash ?? '');
+  addSessionRuns(totals, runs, recipeFilter(filter));
   return totals;
 }
 
@@ -204,16 +224,14 @@ export function summarizeRunsDetailed(runs: readonly RunSummary[], filter: Stats
 }
 
 async function totalsAcrossSessions(sessionsDir: string, filter: StatsFilter): Promise<{ totals: Totals; skipped: SkippedSession[] }> {
-  const { sessions, skipped } = await readSessions(sessionsDir);
-  const configHash = filter.configHash ?? '';
-  const sessionId = filter.sessionId ?? '';
+  const sessionId = filter.sessionId || undefined;
+  const perSession = new Map<string, Totals>();
+  // per session, so one session's markers never cancel another's runs
+  const skipped = await forEachSession(sessionsDir, (session) => perSession.set(session.id, sessionTotals(session.runs, filter)), sessionId);
+  // Added in id order whatever order the files were read in, so the sums are the same to the last bit every time.
   const totals: Totals = new Map();
-  for (const session of sessions) {
-    if (sessionId !== '' && session.id !== sessionId) continue;
-    // per session, so one session's markers never cancel another's runs
-    addSessionRuns(totals, session.runs, configHash);
-  }
-  return { totals, skipped: sessionId === '' ? skipped : skipped.filter((s) => s.id === sessionId) };
+  for (const id of [...perSession.keys()].sort()) mergeTotals(totals, perSession.get(id)!);
+  return { totals, skipped };
 }
 
 /** Simple per-model tallies over every readable session (unreadable ones are left out). */

@@ -289,7 +289,9 @@ export class Store {
 
   // ── cost ────────────────────────────────────────────────────────────────
 
+  /** An unknown price (NaN) adds nothing: the spend stays a sum of known costs. */
   accumulateCost(modelId: string, costUsd: number): void {
+    if (!Number.isFinite(costUsd)) return;
     this.spend.set(modelId, (this.spend.get(modelId) ?? 0) + costUsd);
   }
 

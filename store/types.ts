@@ -18,6 +18,7 @@ export interface ModelResponse {
   inputTokens: number;
   outputTokens: number;
   reasoningTokens?: number;
+  /** NaN when the model's price is unknown: left out of costs_usd and of the spend, never counted as $0 */
   costUsd: number;
   proposedWrites?: FileWrite[];
   /** tool name -> calls */

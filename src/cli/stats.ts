@@ -1,9 +1,8 @@
 // `bakeoff stats`: per-model wins, losses, thumbs-down and averages, across sessions, rewound runs left out.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { RecipeStore, dataLayout, statsToJson } from '../../store/index.js';
+import { RecipeStore, dataLayout, statsAcrossSessions, statsToJson } from '../../store/index.js';
 import type { DataLayout, ModelStats, SkippedSession } from '../../store/index.js';
-import { statsAcrossSessions } from '../../store/stats.js';
 import { resolveDataDir } from '../session/data-dir.js';
 import { findSessionId } from '../session/find-session.js';
 import { dataDirSchema } from './global-options.js';
@@ -12,7 +11,6 @@ import { addCommonOptions, commandOptions } from './common-options.js';
 import { formatCount, formatDurationMs, formatPercent, formatUsd } from './format.js';
 import { renderTable } from './table.js';
 import { printJson, printText, printWarning } from './print.js';
-import { statsForConfigHashes } from './stats-for-hashes.js';
 
 const optionsSchema = dataDirSchema.extend({
   json: z.boolean().default(false),
@@ -34,10 +32,8 @@ export function addStatsCommand(program: Command): void {
 async function showStats(options: StatsOptions): Promise<void> {
   const layout = dataLayout(await resolveDataDir(options.dataDir));
   const sessionId = options.session === undefined ? '' : await findSessionId(layout.sessions, options.session);
-  const { models, skipped } =
-    options.recipe === undefined
-      ? await statsAcrossSessions(layout.sessions, { sessionId })
-      : await statsForConfigHashes(layout.sessions, await hashesForRecipeName(layout, options.recipe), sessionId);
+  const configHashes = options.recipe === undefined ? undefined : await hashesForRecipeName(layout, options.recipe);
+  const { models, skipped } = await statsAcrossSessions(layout.sessions, { sessionId, configHashes });
   reportSkipped(skipped, sessionId);
   if (options.json) {
     printJson({ models: Object.fromEntries(Object.entries(models).map(([model, stats]) => [model, statsToJson(stats)])) });
@@ -47,11 +43,11 @@ async function showStats(options: StatsOptions): Promise<void> {
 }
 
 /** Every snapshot hash stored under `name`; an unknown name is an error that lists the known ones. */
-async function hashesForRecipeName(layout: DataLayout, name: string): Promise<Set<string>> {
+async function hashesForRecipeName(layout: DataLayout, name: string): Promise<string[]> {
   const recipes = await RecipeStore.open(layout.recipeStore);
   for (const movedTo of recipes.quarantined) printWarning(`${layout.recipeStore} did not parse; its bytes were kept in ${movedTo}`);
   const hashes = recipes.hashesForName(name);
-  if (hashes.length > 0) return new Set(hashes);
+  if (hashes.length > 0) return hashes;
   const known = [...new Set(Object.values(recipes.list()).map((snapshot) => snapshot.name))].sort();
   const listing = known.length > 0 ? `; known: ${known.map((n) => JSON.stringify(n)).join(', ')}` : '';
   throw new Error(`no recipe named ${JSON.stringify(name)} in ${layout.recipeStore}${listing}`);

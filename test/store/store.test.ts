@@ -298,3 +298,15 @@ describe('Store: write failures', () => {
     expect(store.histories().a).toHaveLength(2);
   });
 });
+
+describe('Store: unknown prices', () => {
+  it('a cost of NaN (unknown price) is left out of costs_usd and of the spend, never written as $0', async () => {
+    const { store } = await openFreshStore();
+    await store.persistRunState('p', [response('a', { costUsd: Number.NaN }), response('b', { costUsd: 0.5 })], null, []);
+    expect(store.metadata().runs[0].costs_usd).toEqual({ b: 0.5 });
+    store.accumulateCost('a', Number.NaN);
+    store.accumulateCost('b', 0.5);
+    expect(store.costPerModel()).toEqual({ b: 0.5 });
+    expect(store.totalCost()).toBe(0.5);
+  });
+});
