@@ -75,18 +75,19 @@ async function openApp(options: GlobalOptions, dataDirGiven: boolean): Promise<n
   });
   // A lazy import, so the subcommands never load Ink and React.
   const { runApp } = await import('./app/run-app.js');
-  let code: number;
+  let exit: { code: number; session: { store: typeof opened.store } } = { code: 1, session: opened };
   try {
-    code = await runApp(opened, { debug: options.debug });
+    exit = await runApp(opened, { debug: options.debug });
   } finally {
-    await opened.store.close();
+    await exit.session.store.close();
   }
-  // A session that never ran has nothing on disk to resume.
-  if (existsSync(opened.store.metadataPath())) {
+  // The session the user ended in (after /sessions it is another); one that never ran has nothing on disk to resume.
+  const { store } = exit.session;
+  if (existsSync(store.metadataPath())) {
     const dataDir = dataDirGiven ? ` -d ${shellWord(opened.layout.root)}` : '';
-    printText(`To continue this session: bakeoff${dataDir} --resume ${opened.store.sessionId()}`);
+    printText(`To continue this session: bakeoff${dataDir} --resume ${store.sessionId()}`);
   }
-  return code;
+  return exit.code;
 }
 
 /** A path as one shell word: as it is when that is safe, else single-quoted. */

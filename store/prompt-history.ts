@@ -1,7 +1,6 @@
 // prompt_history.jsonl: one JSON string per line, oldest first on disk, shared by every session and
 // process. Appends are one write(2) each with O_APPEND, so concurrent writers never split a line.
-import { open } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { readBytes } from './read-json.js';
 import { DATA_FILE_MODE } from './durable-file.js';
@@ -35,7 +34,9 @@ export async function appendPromptHistory(path: string, prompt: string, leadingN
     await mkdir(dirname(path), { recursive: true });
     const handle = await open(path, 'a', DATA_FILE_MODE);
     try {
-      await handle.write(line);
+      const { bytesWritten } = await handle.write(line);
+      // A nearly full disk takes part of the line: that is a failure (the torn part is skipped on load).
+      if (bytesWritten < line.length) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
       await handle.sync();
     } finally {
       await handle.close();
@@ -71,7 +72,10 @@ export class PromptHistory {
     const leadingNewline = this.needsLeadingNewline;
     this.needsLeadingNewline = false;
     const durable = this.appending.then(() => appendPromptHistory(this.path, prompt, leadingNewline));
-    this.appending = durable.catch(() => undefined);
+    // After a failed append the file may end in a torn line: the next one starts on a line of its own.
+    this.appending = durable.catch(() => {
+      this.needsLeadingNewline = true;
+    });
     return { added: true, durable };
   }
 

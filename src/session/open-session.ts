@@ -68,6 +68,8 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   warnings.push(...store.quarantined.map((file) => file.message));
 
   const models = chooseModels(options, store, base.recipe, sessionId !== null);
+  // --models changes the session's working recipe, so its recipe.md (and so --continue) keeps those models.
+  if (options.models && options.models.length > 0) store.setSessionRecipe({ ...(store.sessionRecipe() ?? base.recipe), models: [...models] });
   if (models.length === 0) {
     await store.close();
     const source = options.recipePath === undefined ? 'the default recipe' : `recipe ${options.recipePath}`;

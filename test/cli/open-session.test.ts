@@ -81,6 +81,17 @@ describe('openSession', () => {
     await Promise.all([opened.store.close(), overridden.store.close()]);
   });
 
+  it('a session started with --models comes back with those models on --continue', async () => {
+    const data = join(await tempDir(), 'data');
+    const first = await openSession({ dataDir: data, models: ['demo/alpha', 'demo/beta'] });
+    await first.store.saveInitialMeta();
+    await first.store.persistRunState('p', [{ modelId: 'demo/alpha', text: 'a', latencyMs: 1, inputTokens: 1, outputTokens: 1, costUsd: 0 }], null, []);
+    await first.store.close();
+    const again = await openSession({ dataDir: data, continue: true });
+    expect(again.models).toEqual(['demo/alpha', 'demo/beta']);
+    await again.store.close();
+  });
+
   it('a session another open holds is refused naming the holder; readOnly opens it anyway', async () => {
     const data = await copyErrataFixture();
     const holder = await openSession({ dataDir: data, resume: SESSION_A });

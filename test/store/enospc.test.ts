@@ -109,11 +109,8 @@ describe('a full disk', () => {
     });
   });
 
-  // KNOWN BUG, prompt-history.ts (not fixed here): appendPromptHistory ignores a short write(2), which is
-  // what a nearly full disk gives: the prompt is reported saved, but its line is torn. Fix: treat
-  // bytesWritten < line.length as a failure (WriteError) and start the next append with a newline.
-  // When that is fixed this test fails as "expected to fail": remove `.fails`.
-  it.fails('recording a prompt when only part of its line fits rejects instead of tearing the line', async (context) => {
+  // A nearly full disk takes part of a line (a short write(2)): that must be a failure, never a torn "saved" prompt.
+  it('recording a prompt when only part of its line fits rejects instead of tearing the line', async (context) => {
     await onTinyFilesystem(context, '256k', async (dir) => {
       const path = join(dir, 'prompt_history.jsonl');
       const { appendPromptHistory } = await import('../../store/prompt-history.js');

@@ -1,0 +1,35 @@
+// After a run: the OK responses, fastest first and numbered, and how to keep one.
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import { formatMs, formatUsd, pad } from './format.js';
+import type { SelectionOption } from './types.js';
+
+export interface SelectionProps {
+  options: SelectionOption[];
+  highlighted: number;
+  rateable: boolean;
+  error?: string;
+}
+
+export const Selection = memo(function Selection({ options, highlighted, rateable, error }: SelectionProps) {
+  const width = Math.max(8, ...options.map((o) => o.modelId.length));
+  const rate = rateable ? ', g/b Enter to rate it good/bad' : '';
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text bold>{options.length > 0 ? 'Pick a response (fastest first):' : 'No response to pick.'}</Text>
+      {options.map((option, index) => {
+        const active = index === highlighted;
+        return (
+          <Text key={option.modelId} color={active ? 'cyan' : undefined}>
+            {active ? '❯ ' : '  '}
+            {option.number}. {pad(option.modelId, width)} {pad(formatMs(option.latencyMs), 7)} {pad(`${option.outputTokens} tok`, 10)}{' '}
+            {pad(formatUsd(option.costUsd), 9)}
+            {option.writes.length > 0 ? `writes: ${option.writes.join(', ')}` : 'no writes'}
+          </Text>
+        );
+      })}
+      <Text dimColor>{`Type a number and Enter (or ↑/↓ and Enter) to keep it, s Enter to skip${rate}.`}</Text>
+      {error ? <Text color="red">{error}</Text> : null}
+    </Box>
+  );
+});

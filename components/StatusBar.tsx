@@ -1,0 +1,43 @@
+// One line at the bottom: session, recipe, models, cost, rewind depth, checkpoint, and a hint.
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import { formatUsd } from './format.js';
+import type { StatusInfo } from './types.js';
+
+export interface StatusBarProps {
+  status: StatusInfo;
+  hint?: string;
+}
+
+/** `ses_` and the UUID's timestamp part: enough to tell sessions apart and a valid --resume prefix. */
+export function shortSessionId(id: string): string {
+  return id.slice(0, 17);
+}
+
+export const StatusBar = memo(function StatusBar({ status, hint }: StatusBarProps) {
+  const recipe = `${status.recipeName || 'default'}${status.recipeHash ? ` ${status.recipeHash.slice(0, 15)}` : ''}`;
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text color="blue">{shortSessionId(status.sessionId)}</Text>
+        <Text dimColor> │ </Text>
+        {recipe}
+        <Text dimColor> │ </Text>
+        {status.models.join(', ') || 'no models'}
+        <Text dimColor> │ </Text>
+        {formatUsd(status.sessionCostUsd)}
+        {status.costUnknown ? '+?' : ''}
+        <Text dimColor> │ </Text>
+        rewind {status.rewindDepth}
+        {status.checkpoint ? (
+          <>
+            <Text dimColor> │ </Text>
+            <Text color="yellow">checkpoint</Text>
+          </>
+        ) : null}
+        {status.verbose ? <Text dimColor> │ verbose</Text> : null}
+      </Text>
+      {hint ? <Text color="yellow">{hint}</Text> : null}
+    </Box>
+  );
+});

@@ -1,0 +1,40 @@
+// Holds the session on screen: /sessions closes the current Store, opens another and mounts a fresh App.
+import { useApp, useStdout } from 'ink';
+import { useCallback, useState } from 'react';
+import { App } from './App.js';
+import type { AppServices, AppSession } from './services.js';
+import { CLEAR_TERMINAL } from './use-feed.js';
+
+export interface SessionRootProps {
+  initial: AppSession;
+  services: AppServices;
+  debug: boolean;
+  /** the app is leaving: the session it ends in, and why flushing failed if it did */
+  onExit(session: AppSession, error?: Error): void;
+}
+
+export function SessionRoot({ initial, services, debug, onExit }: SessionRootProps) {
+  const [session, setSession] = useState(initial);
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+
+  const switchSession = useCallback(
+    async (sessionId: string) => {
+      const next = await services.openSession(sessionId);
+      await session.store.close();
+      stdout.write(CLEAR_TERMINAL);
+      setSession(next);
+    },
+    [services, session, stdout],
+  );
+
+  const quit = useCallback(
+    (error?: Error) => {
+      onExit(session, error);
+      exit();
+    },
+    [onExit, session, exit],
+  );
+
+  return <App key={session.store.sessionId()} session={session} services={services} debug={debug} onQuit={quit} onSwitchSession={switchSession} />;
+}

@@ -1,0 +1,96 @@
+// Feed items: what the scrollback shows of finished runs, rebuilt from the session's files on --resume
+// and built from a CompletedRun after the user's pick.
+import type { ModelResponse, RunContent, RunSummary, SessionContent, SessionMetadata } from '../../store/index.js';
+import type { CompletedRun } from '../runs/types.js';
+import type { FeedItem, FeedMessageItem, FeedModelLine, FeedRunItem, ModelOutcome } from '../../components/types.js';
+
+let keyCounter = 0;
+/** <Static> needs a key per item that never repeats, even after /clear brings back old items. */
+export function nextFeedKey(prefix: string): string {
+  keyCounter += 1;
+  return `${prefix}-${keyCounter}`;
+}
+
+export function feedMessage(level: FeedMessageItem['level'], text: string): FeedMessageItem {
+  return { kind: 'message', key: nextFeedKey('msg'), level, text };
+}
+
+function outcomeOfStopReason(stopReason: string | undefined): ModelOutcome {
+  if (stopReason === 'error') return 'failed';
+  if (stopReason === 'cancelled') return 'cancelled';
+  return 'ok';
+}
+
+function outcomeOfResponse(response: ModelResponse): ModelOutcome {
+  if (response.error) return 'failed';
+  if (response.interrupted || response.stopReason === 'cancelled') return 'cancelled';
+  return 'ok';
+}
+
+/** The feed item of a run that just ended and was picked from (or skipped). */
+export function feedItemFromRun(run: CompletedRun, note: string, selected: string, unknownPriceModels: ReadonlySet<string>): FeedRunItem {
+  return {
+    kind: 'run',
+    key: nextFeedKey('run'),
+    prompt: run.prompt,
+    note,
+    feedIndex: run.feedIndex,
+    models: run.responses.map(
+      (r): FeedModelLine => ({
+        modelId: r.modelId,
+        outcome: outcomeOfResponse(r),
+        latencyMs: r.latencyMs,
+        inputTokens: r.inputTokens,
+        outputTokens: r.outputTokens,
+        costUsd: unknownPriceModels.has(r.modelId) ? null : r.costUsd,
+        selected: r.modelId === selected,
+        error: r.error || undefined,
+      }),
+    ),
+  };
+}
+
+function modelLinesFromSummary(summary: RunSummary, content: RunContent | undefined): FeedModelLine[] {
+  return (summary.models ?? []).map((modelId) => {
+    const modelContent = content?.models.find((m) => m.model_id === modelId);
+    const cost = summary.costs_usd?.[modelId];
+    return {
+      modelId,
+      outcome: outcomeOfStopReason(modelContent?.stop_reason),
+      latencyMs: summary.latencies_ms?.[modelId] ?? 0,
+      inputTokens: summary.input_tokens?.[modelId] ?? 0,
+      outputTokens: summary.output_tokens?.[modelId] ?? 0,
+      costUsd: typeof cost === 'number' ? cost : null,
+      selected: summary.selected === modelId,
+    };
+  });
+}
+
+/**
+ * The feed of a resumed session. Rewind markers live only in the metadata, so the n-th run that is not a
+ * marker pairs with the n-th run of the content (checked by prompt hash; the preview stands in otherwise).
+ */
+export function feedFromSession(metadata: SessionMetadata, content: SessionContent): FeedRunItem[] {
+  const items: FeedRunItem[] = [];
+  let contentIndex = 0;
+  metadata.runs.forEach((summary, feedIndex) => {
+    if (summary.type === 'rewind') return;
+    const candidate = content.runs[contentIndex];
+    const runContent = candidate?.prompt_hash === summary.prompt_hash ? candidate : undefined;
+    contentIndex += 1;
+    items.push({
+      kind: 'run',
+      key: nextFeedKey('run'),
+      prompt: runContent?.prompt ?? summary.prompt_preview,
+      note: summary.note ?? '',
+      feedIndex,
+      models: modelLinesFromSummary(summary, runContent),
+    });
+  });
+  return items;
+}
+
+/** The feed with the run at `feedIndex` carrying its new note (a rewind); a fresh key makes <Static> print it again. */
+export function annotateRun(items: readonly FeedItem[], feedIndex: number, note: string): FeedItem[] {
+  return items.map((item) => (item.kind === 'run' && item.feedIndex === feedIndex ? { ...item, note, key: nextFeedKey('run') } : item));
+}

@@ -1,0 +1,38 @@
+// The app's entry point for the CLI: render the session, wait until the user quits, return the exit code
+// and the session the user ended in (after /sessions it is not the one opened), for the CLI to close and name.
+import { render } from 'ink';
+import { realServices } from './real-services.js';
+import type { AppServices, AppSession } from './services.js';
+import { SessionRoot } from './SessionRoot.js';
+
+export interface AppExit {
+  code: number;
+  session: AppSession;
+}
+
+export async function runApp(opened: AppSession, options: { debug: boolean }, services: AppServices = realServices(opened)): Promise<AppExit> {
+  if (!process.stdin.isTTY) {
+    process.stderr.write("bakeoff: the app needs a terminal (stdin is not a TTY); try 'bakeoff sessions'\n");
+    return { code: 2, session: opened };
+  }
+  let final = opened;
+  let failure: Error | undefined;
+  const instance = render(
+    <SessionRoot
+      initial={opened}
+      services={services}
+      debug={options.debug}
+      onExit={(session, error) => {
+        final = session;
+        failure = error;
+      }}
+    />,
+    { exitOnCtrlC: false },
+  );
+  await instance.waitUntilExit();
+  if (failure) {
+    process.stderr.write(`bakeoff: ${failure.message}\n`);
+    return { code: 1, session: final };
+  }
+  return { code: 0, session: final };
+}

@@ -1,0 +1,49 @@
+// After a run: which responses can be kept (the OK ones, fastest first, numbered) and what a typed answer means.
+import type { Choice, CompletedRun } from '../runs/types.js';
+import type { SelectionOption } from '../../components/types.js';
+
+export function selectionOptions(run: CompletedRun, unknownPriceModels: ReadonlySet<string>): SelectionOption[] {
+  return run.responses
+    .filter((r) => !r.error && !r.interrupted && (r.text.trim() !== '' || (r.proposedWrites?.length ?? 0) > 0))
+    .sort((a, b) => a.latencyMs - b.latencyMs)
+    .map((r, index) => ({
+      number: index + 1,
+      modelId: r.modelId,
+      latencyMs: r.latencyMs,
+      outputTokens: r.outputTokens,
+      costUsd: unknownPriceModels.has(r.modelId) ? null : r.costUsd,
+      writes: (r.proposedWrites ?? []).map((w) => (w.delete ? `-${w.path}` : w.path)),
+    }));
+}
+
+/** A run of one model can be rated instead of picked. */
+export function canRate(run: CompletedRun): boolean {
+  return run.responses.length === 1;
+}
+
+/**
+ * The choice a line typed at the selection prompt makes: a number picks, `s` skips, `g`/`b` rate (one
+ * model only), an empty line picks the highlighted option. Anything else is an error to show.
+ */
+export function parseSelection(
+  line: string,
+  options: readonly SelectionOption[],
+  rateable: boolean,
+  highlighted: number,
+): Choice | { error: string } {
+  const answer = line.trim().toLowerCase();
+  if (answer === 's' || answer === 'skip') return { kind: 'skip' };
+  if (rateable && (answer === 'g' || answer === 'good')) return { kind: 'rate', rating: 'good' };
+  if (rateable && (answer === 'b' || answer === 'bad')) return { kind: 'rate', rating: 'bad' };
+  if (answer === '') {
+    const option = options[highlighted];
+    return option ? { kind: 'pick', modelId: option.modelId } : { error: 'Nothing to pick: type s to skip.' };
+  }
+  if (/^\d+$/.test(answer)) {
+    const option = options.find((o) => o.number === Number(answer));
+    if (option) return { kind: 'pick', modelId: option.modelId };
+    return { error: `No response ${answer}: pick 1-${options.length}, or s to skip.` };
+  }
+  const rate = rateable ? ', g or b to rate' : '';
+  return { error: `Type a response number and Enter${rate}, or s to skip.` };
+}

@@ -1,0 +1,23 @@
+// What the app calls outside itself, gathered so run-app wires the real modules and a test can hand in fakes.
+import type { DataLayout, Recipe, SessionContent, SessionMetadata, Store } from '../../store/index.js';
+import type { Choice, CompletedRun, ModelInfo, StartRun } from '../runs/types.js';
+
+/** An opened session, as the CLI hands it over (its OpenedSession has this shape). */
+export interface AppSession {
+  store: Store;
+  layout: DataLayout;
+  models: string[];
+  resumed: boolean;
+  recipe: Recipe;
+  warnings: string[];
+}
+
+export interface AppServices {
+  startRun: StartRun;
+  applyChoice(store: Store, run: CompletedRun, choice: Choice, projectRoot: string): Promise<{ note: string; applied: string[] }>;
+  compactSession(store: Store, models: string[]): Promise<string>;
+  resolveModels(ids: string[], env?: NodeJS.ProcessEnv): { models: ModelInfo[]; problems: string[] };
+  renderSessionReport(metadata: SessionMetadata, content: SessionContent, format: 'json' | 'md'): string;
+  /** Opens another session of the same data directory (the current store is closed first by the caller). */
+  openSession(sessionId: string): Promise<AppSession>;
+}

@@ -1,0 +1,173 @@
+// What the user's Enter sets off: a run and the pick after it, or a slash command and what its result asks
+// for. Everything goes through the Store; the app re-reads it afterwards (`refresh`).
+import { useRef } from 'react';
+import { useStdout } from 'ink';
+import type { Checkpoint } from '../../store/index.js';
+import type { Choice, CompletedRun } from '../runs/types.js';
+import { commands, findCommand, splitCommandLine, unknownCommandMessage } from '../commands/registry.js';
+import type { CommandContext, CommandResult, Dialog } from '../commands/types.js';
+import { feedItemFromRun, feedMessage } from './feed.js';
+import { canRate, selectionOptions } from './selection.js';
+import type { AppServices, AppSession } from './services.js';
+import { CLEAR_TERMINAL, type FeedState } from './use-feed.js';
+import type { RunLifecycle } from './use-run.js';
+import type { SelectionState } from './use-selection.js';
+
+export interface SessionActionsDeps {
+  session: AppSession;
+  services: AppServices;
+  debug: boolean;
+  feed: FeedState;
+  run: RunLifecycle;
+  selection: SelectionState;
+  verbose: boolean;
+  setVerbose(verbose: boolean): void;
+  setDialog(dialog: Dialog | null): void;
+  refresh(): void;
+  quit(): void;
+  switchSession(sessionId: string): void;
+}
+
+export interface SessionActions {
+  runPrompt(prompt: string, resume?: Checkpoint): Promise<void>;
+  choose(choice: Choice): Promise<void>;
+  runCommand(line: string): Promise<void>;
+  commandContext(): CommandContext;
+  unknownPriceModels: ReadonlySet<string>;
+  unrecordedSpendUsd: number;
+}
+
+const messageOf = (error: unknown, debug: boolean): string =>
+  error instanceof Error ? (debug && error.stack ? error.stack : error.message) : String(error);
+
+export function useSessionActions(deps: SessionActionsDeps): SessionActions {
+  const { session, services, debug, feed, run, selection } = deps;
+  const { store } = session;
+  const { stdout } = useStdout();
+  const initialMetaSaved = useRef(session.resumed || store.metadata().runs.length > 0);
+  // refs, not state: the async flows below read them after awaits
+  const unknownPrices = useRef<Set<string>>(new Set());
+  const unrecordedSpend = useRef(0);
+
+  const commandContext = (): CommandContext => ({
+    store,
+    session: { layout: session.layout, models: session.models, projectRoot: store.projectRoot() },
+    ui: { verbose: deps.verbose, unrecordedSpendUsd: unrecordedSpend.current, unknownPriceModels: unknownPrices.current, commands },
+    services,
+  });
+
+  const finishPick = async (completed: CompletedRun, choice: Choice): Promise<boolean> => {
+    try {
+      const { note } = await services.applyChoice(store, completed, choice, store.projectRoot());
+      feed.append(feedItemFromRun(completed, note, choice.kind === 'pick' ? choice.modelId : '', unknownPrices.current));
+      return true;
+    } catch (error) {
+      selection.fail(`Could not record the choice: ${messageOf(error, debug)}`);
+      return false;
+    } finally {
+      deps.refresh();
+    }
+  };
+
+  const runPrompt = async (prompt: string, resume?: Checkpoint): Promise<void> => {
+    if (!initialMetaSaved.current) {
+      initialMetaSaved.current = true;
+      await store.saveInitialMeta().catch((error: unknown) => feed.add('error', messageOf(error, debug)));
+    }
+    let outcome;
+    try {
+      outcome = await run.start({ store, models: session.models, projectRoot: store.projectRoot(), verbose: deps.verbose }, prompt, resume);
+    } catch (error) {
+      feed.add('error', `The run failed: ${messageOf(error, debug)}`);
+      run.clear();
+      deps.refresh();
+      return;
+    }
+    const { run: completed, final } = outcome;
+    for (const model of final?.models ?? []) if (model.costUsd === null) unknownPrices.current.add(model.modelId);
+    if (completed.cancelled) {
+      if (completed.feedIndex === -1) unrecordedSpend.current += completed.responses.reduce((sum, r) => sum + r.costUsd, 0);
+      feed.append(feedItemFromRun(completed, 'Cancelled. /resume continues it.', '', unknownPrices.current));
+      run.clear();
+    } else {
+      const options = selectionOptions(completed, unknownPrices.current);
+      if (options.length === 0 && !canRate(completed)) {
+        await finishPick(completed, { kind: 'skip' });
+        run.clear();
+      } else {
+        selection.begin(completed, options);
+      }
+    }
+    deps.refresh();
+  };
+
+  const choose = async (choice: Choice): Promise<void> => {
+    const completed = selection.pending;
+    if (!completed) return;
+    if (await finishPick(completed, choice)) {
+      selection.end();
+      run.clear();
+    }
+  };
+
+  const handleResult = async (result: CommandResult): Promise<void> => {
+    switch (result.type) {
+      case 'message':
+        feed.add(result.level, result.text);
+        return;
+      case 'dialog':
+        deps.setDialog(result.dialog);
+        return;
+      case 'quit':
+        deps.quit();
+        return;
+      case 'clear':
+        stdout.write(CLEAR_TERMINAL);
+        feed.reset([feedMessage('info', result.text)]);
+        return;
+      case 'rewound':
+        stdout.write(CLEAR_TERMINAL);
+        feed.annotate(result.feedIndex, result.note, result.text);
+        return;
+      case 'run':
+        await runPrompt(result.prompt, result.resume);
+        return;
+      case 'switch-session':
+        deps.switchSession(result.sessionId);
+        return;
+      case 'verbose':
+        deps.setVerbose(result.verbose);
+        feed.add('info', result.text);
+        return;
+    }
+  };
+
+  const runCommand = async (line: string): Promise<void> => {
+    const { name, args } = splitCommandLine(line);
+    const command = findCommand(name);
+    if (!command) {
+      feed.add('error', unknownCommandMessage(name));
+      return;
+    }
+    if (command.idleOnly && (run.running || selection.pending)) {
+      const why = run.running ? 'a run is under way (Esc cancels it)' : 'pick a response first (or s to skip)';
+      feed.add('error', `/${command.name} has to wait: ${why}.`);
+      return;
+    }
+    try {
+      await handleResult(await command.action(commandContext(), args));
+    } catch (error) {
+      feed.add('error', `/${command.name} failed: ${messageOf(error, debug)}`);
+    }
+    deps.refresh();
+  };
+
+  return {
+    runPrompt,
+    choose,
+    runCommand,
+    commandContext,
+    unknownPriceModels: unknownPrices.current,
+    unrecordedSpendUsd: unrecordedSpend.current,
+  };
+}

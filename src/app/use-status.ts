@@ -1,0 +1,47 @@
+// The status bar's facts, re-read from the Store when something changed (not on every live frame).
+import { useEffect, useMemo, useState } from 'react';
+import { recipeSnapshotHash } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
+import type { StatusInfo } from '../../components/types.js';
+import { sessionCostUsd } from './session-cost.js';
+
+export interface StatusInputs {
+  /** bumped after every change to the Store */
+  revision: number;
+  running: boolean;
+  verbose: boolean;
+  unrecordedSpendUsd: number;
+  unknownPriceModels: ReadonlySet<string>;
+}
+
+export function useStatus(store: Store, models: string[], inputs: StatusInputs): StatusInfo {
+  const { revision, running, verbose, unrecordedSpendUsd, unknownPriceModels } = inputs;
+  const [checkpoint, setCheckpoint] = useState(false);
+  useEffect(() => {
+    let current = true;
+    store.loadCheckpoint().then(
+      (cp) => current && setCheckpoint(cp !== null),
+      () => current && setCheckpoint(false),
+    );
+    return () => {
+      current = false;
+    };
+  }, [store, revision, running]);
+
+  return useMemo(
+    () => ({
+      sessionId: store.sessionId(),
+      recipeName: store.activeRecipe()?.name || 'default',
+      recipeHash: recipeSnapshotHash(store.buildRecipeSnapshot()),
+      models,
+      sessionCostUsd: sessionCostUsd(store.metadata().runs, unrecordedSpendUsd),
+      costUnknown: models.some((m) => unknownPriceModels.has(m)),
+      rewindDepth: store.rewindStackLen(),
+      // while a run is under way its checkpoint is being written: only an interrupted one counts
+      checkpoint: checkpoint && !running,
+      verbose,
+    }),
+    // `revision` stands for every change to the Store
+    [store, models, revision, running, verbose, unrecordedSpendUsd, unknownPriceModels, checkpoint],
+  );
+}

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startApp, type AppDriver } from './app-harness.js';
+
+let app: AppDriver;
+afterEach(() => app?.unmount());
+
+describe('/export, /verbose and /models', () => {
+  it('/export writes data/outputs/<id>.md; a .json path gets JSON', async () => {
+    app = await startApp();
+    await app.runPrompt('export me');
+    await app.submit('s');
+    await app.waitFor('Skipped.');
+    await app.submit('/export');
+    await app.waitFor('Exported the session to');
+    const markdown = await readFile(join(app.data, 'outputs', `${app.session.store.sessionId()}.md`), 'utf8');
+    expect(markdown).toContain('export me');
+    const jsonPath = join(app.project, 'report.json');
+    await app.submit(`/export ${jsonPath}`);
+    await app.waitFor(`Exported the session to ${jsonPath}`);
+    expect(JSON.stringify(JSON.parse(await readFile(jsonPath, 'utf8')))).toContain('export me');
+  });
+
+  it('/verbose toggles every event in the live panels', async () => {
+    app = await startApp();
+    await app.submit('/verbose');
+    await app.waitFor('Verbose on: every event is shown.');
+    expect(app.frame()).toContain('│ verbose');
+    await app.runPrompt('write v.txt: x');
+    expect(app.frame()).toContain('text: [demo/alpha]');
+    await app.submit('s');
+    await app.submit('/verbose');
+    await app.waitFor('Verbose off.');
+  });
+
+  it('/models lists the active models and their price source', async () => {
+    app = await startApp({ models: ['demo/alpha', 'nope/model'] });
+    await app.submit('/models');
+    const frame = await app.waitFor('Models:');
+    expect(frame).toContain('demo/alpha');
+    expect(frame).toContain('problem:');
+  });
+});

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../src/commands/registry.js';
+import { KEY, startApp, type AppDriver } from './app-harness.js';
+
+let app: AppDriver;
+afterEach(() => app?.unmount());
+
+describe('/help, /exit, /quit and Ctrl-C', () => {
+  it('/help lists every command from the registry and the keys; Esc closes it', async () => {
+    app = await startApp();
+    await app.submit('/help');
+    const frame = await app.waitFor('Slash commands');
+    for (const command of commands) expect(frame).toContain(`/${command.name}`);
+    expect(frame).toContain('/exit, /quit');
+    expect(frame).toContain('Ctrl-C twice');
+    await app.press(KEY.escape);
+    expect(app.frame()).not.toContain('Slash commands');
+  });
+
+  it('/exit flushes the Store and leaves in the session it started in', async () => {
+    app = await startApp();
+    await app.submit('/exit');
+    await waitUntil(() => app.onExit.mock.calls.length > 0);
+    expect(app.onExit).toHaveBeenCalledWith(app.session, undefined);
+  });
+
+  it('/quit is /exit', async () => {
+    app = await startApp();
+    await app.submit('/quit');
+    await waitUntil(() => app.onExit.mock.calls.length > 0);
+  });
+
+  it('Ctrl-C once asks for a second press, twice quits', async () => {
+    app = await startApp();
+    await app.press('half a prompt');
+    await app.press(KEY.ctrlC);
+    expect(app.frame()).toContain('Press Ctrl-C again to exit');
+    expect(app.frame()).not.toContain('half a prompt');
+    expect(app.onExit).not.toHaveBeenCalled();
+    await app.press(KEY.ctrlC);
+    await waitUntil(() => app.onExit.mock.calls.length > 0);
+  });
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,36 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { LiveRun } from '../../components/LiveRun.js';
+import type { LiveModel, LiveRun as LiveRunState } from '../../src/runs/types.js';
+
+const model = (modelId: string, text: string): LiveModel => ({
+  modelId,
+  status: 'running',
+  text,
+  events: [],
+  startedAt: 0,
+  elapsedMs: 100,
+  inputTokens: 1,
+  outputTokens: 2,
+  costUsd: 0,
+  proposedWrites: [],
+});
+
+const run: LiveRunState = { prompt: 'hello there', models: [model('demo/alpha', 'alpha says hi'), model('demo/beta', 'beta says hi')] };
+
+describe('LiveRun', () => {
+  it('puts one panel per model side by side when the terminal is wide', () => {
+    const frame = render(<LiveRun run={run} verbose={false} columns={100} />).lastFrame() ?? '';
+    expect(frame).toContain('> hello there');
+    const line = frame.split('\n').find((l) => l.includes('demo/alpha')) ?? '';
+    expect(line).toContain('demo/beta');
+  });
+
+  it('stacks the panels when the terminal is narrow', () => {
+    const frame = render(<LiveRun run={run} verbose={false} columns={50} />).lastFrame() ?? '';
+    const line = frame.split('\n').find((l) => l.includes('demo/alpha')) ?? '';
+    expect(line).not.toContain('demo/beta');
+    expect(frame.indexOf('demo/alpha')).toBeLessThan(frame.indexOf('demo/beta'));
+    expect(frame).toContain('beta says hi');
+  });
+});

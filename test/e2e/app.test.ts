@@ -1,0 +1,94 @@
+// The real bin/bakeoff.js in a real terminal (tmux), on the demo models: a run, a pick, /stats,
+// /rewind, /exit, then --continue, checking the screen and the data directory at each step.
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionMetadata } from '../../store/index.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { TmuxTerminal } from './tmux.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(repo, 'bin', 'bakeoff.js');
+
+/** The test runs the built app: fail loudly, never on stale code. */
+function assertAppBuilt(): void {
+  const stale: string[] = [];
+  for (const dir of ['src/app', 'src/commands', 'components']) {
+    for (const name of readdirSync(join(repo, dir))) {
+      if (!/\.tsx?$/.test(name)) continue;
+      const source = join(repo, dir, name);
+      const built = join(repo, 'dist', relative(repo, source).replace(/\.tsx?$/, '.js'));
+      if ((statSync(built, { throwIfNoEntry: false })?.mtimeMs ?? -1) < statSync(source).mtimeMs) stale.push(relative(repo, source));
+    }
+  }
+  if (stale.length > 0) throw new Error(`dist/ is older than ${stale.join(', ')}: run \`npm run build\` first`);
+}
+
+let terminal: TmuxTerminal | undefined;
+afterEach(() => {
+  terminal?.kill();
+  terminal = undefined;
+});
+
+beforeAll(() => assertAppBuilt());
+
+/** The app in a fresh terminal; CI=false because Ink draws only the last frame when it thinks it is in CI. */
+function launch(project: string, data: string, ...args: string[]): TmuxTerminal {
+  const term = new TmuxTerminal();
+  const quoted = [bin, '-d', data, ...args].map((a) => `'${a}'`).join(' ');
+  term.start(`cd '${project}' && env CI=false BAKEOFF_DEMO_DELAY_MS=5 '${process.execPath}' ${quoted}`);
+  return term;
+}
+
+describe('bakeoff in a terminal', () => {
+  it('runs, picks, shows /stats, rewinds, exits, and --continue brings the session back', async () => {
+    const root = await tempDir('bakeoff-e2e-');
+    const data = join(root, 'data');
+    const project = join(root, 'project');
+    await mkdir(project);
+
+    terminal = launch(project, data, '--models', 'demo/alpha,demo/beta');
+    await terminal.waitFor('Type a prompt, or /help');
+    expect(terminal.screen()).toContain('demo/alpha, demo/beta');
+
+    terminal.type('write e2e.txt: hello from tmux', 'Enter');
+    let screen = await terminal.waitFor('Pick a response');
+    const number = /(\d+)\. demo\/alpha/.exec(screen)?.[1] ?? '1';
+    terminal.type(number, 'Enter');
+    await terminal.waitFor('Applied: e2e.txt');
+    expect(readFileSync(join(project, 'e2e.txt'), 'utf8')).toBe('hello from tmux');
+    await terminal.waitFor('rewind 1');
+
+    terminal.type('/stats', 'Enter');
+    screen = await terminal.waitFor('Stats: this session');
+    expect(screen).toMatch(/demo\/alpha\s+1\s+0\s+0\s+1\s+100/);
+    terminal.type('', 'Escape');
+    await terminal.waitForGone('Stats: this session');
+
+    terminal.type('/rewind', 'Enter');
+    await terminal.waitFor('[rewound] Applied: e2e.txt');
+    expect(existsSync(join(project, 'e2e.txt'))).toBe(false);
+
+    terminal.type('/exit', 'Enter');
+    screen = await terminal.waitFor('EXITED 0');
+    const id = /--resume (ses_[0-9a-f-]+)/.exec(screen)?.[1];
+    expect(id).toBeDefined();
+
+    const sessionDir = join(data, 'sessions', id!);
+    const meta = JSON.parse(readFileSync(join(sessionDir, 'session_metadata.json'), 'utf8')) as SessionMetadata;
+    expect(meta.runs.map((r) => r.note ?? r.type)).toEqual(['[rewound] Applied: e2e.txt', 'rewind']);
+    expect(meta.runs[0].selected).toBe('demo/alpha');
+    expect(readFileSync(join(data, 'prompt_history.jsonl'), 'utf8')).toBe('"write e2e.txt: hello from tmux"\n');
+    terminal.kill();
+
+    terminal = launch(project, data, '--continue');
+    screen = await terminal.waitFor(`Resumed session ${id}`);
+    expect(screen).toContain('> write e2e.txt: hello from tmux');
+    expect(screen).toContain('[rewound] Applied: e2e.txt');
+    expect(screen).toContain('demo/alpha, demo/beta');
+    terminal.type('/exit', 'Enter');
+    await terminal.waitFor('EXITED 0');
+  });
+});
