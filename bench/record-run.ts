@@ -74,7 +74,7 @@ export async function measureRecording(dataDir: string, sessionId: string | null
     const files = await Promise.all([readFile(paths.contentPath), readFile(paths.metadataPath)]);
     result.sessionBytes = files[0].length + files[1].length;
     const start = performance.now();
-    await Promise.all(files.map((bytes, n) => rawWriteAndSync(join(paths.dir, `raw-${n}.json`), bytes)));
+    await Promise.all(files.map((bytes, n) => rawWriteAndSync(join(dataDir, '..', `raw-${n}.json`), bytes)));
     result.rawDurableMs.push(performance.now() - start);
   }
   await store.close();

@@ -71,12 +71,51 @@ export interface CostRow {
   outputTokens: number;
 }
 
+/** One undoable run in the rewind picker, newest first. */
 export interface RewindRow {
+  /** index of the run in metadata().runs (what the Store's rewind calls take) */
+  feedIndex: number;
+  /** the run's number as `bakeoff show` prints it (rewind markers not counted) */
+  run: number;
   prompt: string;
+  /** when it ran, `YYYY-MM-DD HH:MM` */
+  time: string;
+  /** the model whose answer was kept, '' when none */
   picked: string;
-  restores: string[];
-  deletes: string[];
+  /** files its applied writes touched, relative to the project */
+  files: string[];
 }
+
+export type RewindModeView = 'both' | 'conversation' | 'code';
+
+export type RewindFileActionView = 'restore' | 'delete' | 'recreate' | 'unchanged';
+
+export interface RewindPreviewFile {
+  path: string;
+  action: RewindFileActionView;
+  /** the unified diff from now to after the rewind, one entry a line (hunks only, no ---/+++ header) */
+  diff: string[];
+  /** changed since bakeoff wrote it: the rewind would overwrite someone's edit */
+  drifted: boolean;
+  /** its content before the run is gone: it cannot be restored */
+  lost: boolean;
+}
+
+/** What rewinding to the selected run would do, in the selected mode. */
+export interface RewindPreview {
+  mode: RewindModeView;
+  /** the undone runs' numbers, newest first */
+  runs: number[];
+  files: RewindPreviewFile[];
+  /** per model, the conversation turns removed */
+  turnsRemoved: Record<string, number>;
+}
+
+/** The picker's question or what it is doing, under the preview. */
+export type RewindConfirmation =
+  | { kind: 'drift'; paths: string[] }
+  | { kind: 'working'; text: string }
+  | { kind: 'note'; level: 'info' | 'error'; text: string };
 
 export interface RecipesView {
   base: string;

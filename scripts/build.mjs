@@ -1,8 +1,45 @@
-// Builds dist/: tsc emits the store library with its types; non-code assets are copied beside it.
+// Builds dist/: tsc emits the store library (the package's export) with its types, and esbuild bundles the
+// command line into dist/bundle/ so it starts in one file read: the app, the provider SDKs and the diff
+// library are separate chunks, loaded only when first needed.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
 mkdirSync('dist/store/recipe', { recursive: true });
 cpSync('store/recipe/default.recipe.md', 'dist/store/recipe/default.recipe.md');
+
+/** The command line, and the bench's floor for the first frame: the smallest Ink app, bundled the same way. */
+const bundles = [
+  { entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist/bundle' },
+  { entryPoints: { 'bare-ink': 'bench/bare-ink.tsx' }, outdir: 'dist/bench-bundle' },
+];
+for (const { entryPoints, outdir } of bundles) await build({
+  entryPoints,
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Ink loads the React devtools only when DEV is set, from a package it does not depend on.
+  external: ['react-devtools-core'],
+  // CommonJS dependencies bundled into ESM still use require(), __filename and __dirname (write-file-atomic does).
+  banner: {
+    js: [
+      "import { createRequire as __bakeoffCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __bakeoffFileURLToPath } from 'node:url';",
+      "import { dirname as __bakeoffDirname } from 'node:path';",
+      'const require = __bakeoffCreateRequire(import.meta.url);',
+      'const __filename = __bakeoffFileURLToPath(import.meta.url);',
+      'const __dirname = __bakeoffDirname(__filename);',
+    ].join(' '),
+  },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning',
+});
+// The default recipe is read beside the code that embeds it (import.meta.url of its chunk).
+cpSync('store/recipe/default.recipe.md', 'dist/bundle/default.recipe.md');
+cpSync('store/recipe/default.recipe.md', 'dist/bundle/chunks/default.recipe.md');

@@ -66,6 +66,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 async function openApp(options: GlobalOptions, dataDirGiven: boolean): Promise<number> {
   // Before anything is loaded: without a terminal Ink cannot read keys, and the subcommands are what works.
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError("the app needs a terminal; try 'bakeoff sessions'");
+  // A lazy import, so the subcommands never load Ink and React; started now, so Ink loads while the session opens.
+  const appModule = import('./app/run-app.js');
+  appModule.catch(() => undefined);
   const opened = await openSession({
     dataDir: options.dataDir,
     continue: options.continue,
@@ -73,8 +76,7 @@ async function openApp(options: GlobalOptions, dataDirGiven: boolean): Promise<n
     models: options.models,
     recipePath: options.recipe,
   });
-  // A lazy import, so the subcommands never load Ink and React.
-  const { runApp } = await import('./app/run-app.js');
+  const { runApp } = await appModule;
   let exit: { code: number; session: { store: typeof opened.store } } = { code: 1, session: opened };
   try {
     exit = await runApp(opened, { debug: options.debug });

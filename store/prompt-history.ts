@@ -69,9 +69,12 @@ export class PromptHistory {
   record(prompt: string): { added: boolean; durable: Promise<void> } {
     if (this.newestFirst[0] === prompt) return { added: false, durable: Promise.resolve() };
     this.newestFirst.unshift(prompt);
-    const leadingNewline = this.needsLeadingNewline;
-    this.needsLeadingNewline = false;
-    const durable = this.appending.then(() => appendPromptHistory(this.path, prompt, leadingNewline));
+    // Read when this append's turn comes, so it sees a failure of the append just before it.
+    const durable = this.appending.then(() => {
+      const leadingNewline = this.needsLeadingNewline;
+      this.needsLeadingNewline = false;
+      return appendPromptHistory(this.path, prompt, leadingNewline);
+    });
     // After a failed append the file may end in a torn line: the next one starts on a line of its own.
     this.appending = durable.catch(() => {
       this.needsLeadingNewline = true;

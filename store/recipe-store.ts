@@ -5,8 +5,7 @@ import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { recipeStoreFileSchema } from './schemas.js';
 import type { RecipeSnapshot } from './schemas.js';
-import { readJsonFile } from './read-json.js';
-import { DataFileError } from './errors.js';
+import { readJsonFile, UnparsableFileError } from './read-json.js';
 import { writeDurably } from './durable-file.js';
 import { stringifyLikeGo } from './go-json.js';
 import { moveAside } from './quarantine.js';
@@ -14,22 +13,34 @@ import { canonicalSnapshotJson, recipeSnapshotHash } from './recipe/snapshot.js'
 
 type Snapshots = Record<string, RecipeSnapshot>;
 
-/** How long another process may hold the lock before we stop waiting (it is stale after 10 s). */
-const LOCK_OPTIONS = { realpath: false, stale: 10_000, retries: { retries: 50, minTimeout: 20, maxTimeout: 200 } };
+/**
+ * The lock is held for milliseconds; one left by a crashed process is stale after 5 s, and we keep trying
+ * for longer than that, so a crash never blocks the next save. A lost lock is no reason to crash either.
+ */
+const LOCK_OPTIONS = {
+  realpath: false,
+  stale: 5_000,
+  retries: { retries: 40, minTimeout: 50, maxTimeout: 250 },
+  onCompromised: () => undefined,
+};
 
 export class RecipeStore {
   private persisting: Promise<void> = Promise.resolve();
   private lastWrite: Promise<void> = Promise.resolve();
   /** Paths of corrupt files renamed aside while this store read them, for the user to be told. */
   readonly quarantined: string[] = [];
+  /** Files that did not parse and were left as they are (a read-only store never moves anything). */
+  readonly unreadable: string[] = [];
 
   private constructor(
     readonly path: string,
     private snapshots: Snapshots,
+    private readonly readOnly: boolean,
   ) {}
 
-  static async open(path: string): Promise<RecipeStore> {
-    const store = new RecipeStore(path, {});
+  /** A writable store sets a recipes.json that does not parse aside (and starts empty); a read-only one only reports it. */
+  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<RecipeStore> {
+    const store = new RecipeStore(path, {}, options.readOnly ?? false);
     store.snapshots = await store.readFile();
     return store;
   }
@@ -39,8 +50,8 @@ export class RecipeStore {
     const hash = recipeSnapshotHash(snap);
     if (this.snapshots[hash]) return hash;
     this.snapshots = { ...this.snapshots, [hash]: snap };
-    const added = { [hash]: snap };
-    const write = this.persisting.then(() => this.mergeIntoFile(added));
+    if (this.readOnly) return hash;
+    const write = this.persisting.then(() => this.mergeIntoFile());
     this.persisting = write.catch(() => undefined);
     this.lastWrite = write;
     return hash;
@@ -69,22 +80,25 @@ export class RecipeStore {
     try {
       return (await readJsonFile(this.path, recipeStoreFileSchema))?.value ?? {};
     } catch (error) {
-      if (!(error instanceof DataFileError)) throw error;
-      this.quarantined.push(await moveAside(this.path));
+      if (!(error instanceof UnparsableFileError)) throw error;
+      if (this.readOnly) this.unreadable.push(error.message);
+      else this.quarantined.push(await moveAside(this.path));
       return {};
     }
   }
 
-  private async mergeIntoFile(added: Snapshots): Promise<void> {
+  /** Re-reads under the lock and writes what is there plus everything this store knows (a failed save is retried). */
+  private async mergeIntoFile(): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
-    const release = await lockfile.lock(this.path, LOCK_OPTIONS);
+    const release = await lockfile.lock(this.path, LOCK_OPTIONS).catch((error: Error) => {
+      throw new Error(`could not lock ${this.path} to save a recipe: ${error.message}`);
+    });
     try {
-      const onDisk = await this.readFile();
-      const merged: Snapshots = { ...onDisk, ...added };
-      this.snapshots = { ...merged, ...this.snapshots };
+      const merged: Snapshots = { ...(await this.readFile()), ...this.snapshots };
+      this.snapshots = merged;
       await writeDurably(this.path, renderRecipeStore(merged));
     } finally {
-      await release();
+      await release().catch(() => undefined);
     }
   }
 }

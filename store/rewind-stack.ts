@@ -51,6 +51,11 @@ export class RewindStack {
     return new RewindStack(sessionDir, read?.value.entries ?? []);
   }
 
+  /** A stack with nothing to undo, for a session whose rewind.json could not be used. */
+  static empty(sessionDir: string): RewindStack {
+    return new RewindStack(sessionDir, []);
+  }
+
   static rewindPath(sessionDir: string): string {
     return join(sessionDir, 'rewind.json');
   }

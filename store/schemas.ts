@@ -25,8 +25,11 @@ const int = z.number().int();
  *  reads hundreds of thousands of them, so this keeps listing and stats close to the cost of JSON.parse. */
 const isMapOf =
   (check: (value: unknown) => boolean) =>
-  (value: unknown): boolean =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(check);
+  (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    for (const key in value) if (!check((value as Record<string, unknown>)[key])) return false;
+    return true;
+  };
 const isInt = (value: unknown) => Number.isInteger(value);
 const intMap = z.custom<Record<string, number>>(isMapOf(isInt), 'expected a map of integers');
 const numberMap = z.custom<Record<string, number>>(isMapOf((value) => typeof value === 'number'), 'expected a map of numbers');

@@ -6,7 +6,7 @@ import { adoptEncoding, adoptJoinedEncoding, arrayPieces, objectPieces, valuePie
 import { arrayElements, documentSpan, objectMembers } from './json-spans.js';
 import type { Span } from './json-spans.js';
 import { writeDurably } from './durable-file.js';
-import { lazyRunContent } from './lazy-run.js';
+import { parseContentPiecewise } from './content-load.js';
 import { nowTimestamp } from './timestamp.js';
 
 export interface LoadOptions {
@@ -26,26 +26,11 @@ export async function loadMetadata(path: string, options: LoadOptions = {}): Pro
   return metadata;
 }
 
+/** With keepEncodings (the default, the Store's way), parsed a run at a time and kept as the bytes read. */
 export async function loadContent(path: string, options: LoadOptions = { keepEncodings: true }): Promise<SessionContent | null> {
   const bytes = await readBytes(path);
   if (!bytes) return null;
-  const parsed = parseJsonBytes(path, bytes, sessionContentSchema);
-  if (!options.keepEncodings) return parsed;
-  const members = objectMembers(bytes, documentSpan(bytes));
-  const runSpans = arraySpans(bytes, members.get('runs'));
-  let runs = parsed.runs;
-  if (runSpans.length === runs.length) {
-    runs = runs.map((run, index) => lazyRunContent(run, bytes.subarray(runSpans[index].start, runSpans[index].end)));
-    adoptSpans(bytes, runSpans, runs);
-  }
-  const historiesSpan = members.get('histories');
-  if (historiesSpan && bytes[historiesSpan.start] === 0x7b) {
-    for (const [model, span] of objectMembers(bytes, historiesSpan)) {
-      const turns = parsed.histories[model];
-      if (turns) adoptSpans(bytes, arraySpans(bytes, span), turns);
-    }
-  }
-  return { ...parsed, runs };
+  return options.keepEncodings ? parseContentPiecewise(path, bytes) : parseJsonBytes(path, bytes, sessionContentSchema);
 }
 
 /** The element spans of the array at `span`; none when the value is not an array (e.g. null). */

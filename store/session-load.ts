@@ -45,16 +45,13 @@ export async function loadSession(opts: StoreOptions): Promise<LoadedSession> {
     PromptHistory.load(opts.promptHistPath),
     setAsideIfUnparsable(paths.recipePath, () => readSessionRecipe(paths.recipePath), { readOnly }),
     setAsideIfUnparsable(paths.checkpointPath, () => readCheckpointFile(paths.checkpointPath), { readOnly }),
-    // Read-only, a rewind.json that does not parse still fails the open: there is no empty stack to give without reading it.
-    readOnly
-      ? RewindStack.open(paths.dir).then((value) => ({ value, corrupt: null }))
-      : setAsideIfUnparsable(RewindStack.rewindPath(paths.dir), () => RewindStack.open(paths.dir)),
+    setAsideIfUnparsable(RewindStack.rewindPath(paths.dir), () => RewindStack.open(paths.dir), { readOnly }),
   ]);
   const corrupt = [content.corrupt, recipe.corrupt, checkpoint.corrupt, rewind.corrupt].filter((file): file is CorruptFile => file !== null);
   // Content moved aside is not "fewer runs": leave the metadata's runs alone then.
   const aligned = content.corrupt ? { meta: opts.meta, content: null } : alignRuns(opts.meta, content.value);
-  // Moved aside, the file is gone: opening again gives the empty stack.
-  const rewindStack = rewind.value ?? (await RewindStack.open(paths.dir));
+  // A rewind.json that did not parse (moved aside, or left in place when read-only) leaves nothing to undo.
+  const rewindStack = rewind.value ?? RewindStack.empty(paths.dir);
   return { meta: aligned.meta, content: aligned.content, prompts, recipe: recipe.value, rewindStack, corrupt };
 }
 

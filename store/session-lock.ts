@@ -54,7 +54,7 @@ export class SessionLockedError extends Error {
     const sameHost = owner.hostname === hostname();
     const holder = sameHost ? `process ${owner.pid}` : `process ${owner.pid} on ${owner.hostname}`;
     const gone = sameHost ? '' : `; if that process is gone, delete ${lockPath}`;
-    super(`session ${sessionId} is open in ${holder} (since ${owner.since}); close it there or open it read-only${gone}`);
+    super(`session ${sessionId} is open in ${holder} (since ${owner.since}); close it there first (bakeoff show ${sessionId} reads it meanwhile)${gone}`);
     this.name = 'SessionLockedError';
     this.pid = owner.pid;
     this.hostname = owner.hostname;

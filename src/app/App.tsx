@@ -1,7 +1,7 @@
 // The root of one session's screen: its state, the keys, and the layout (feed, live run, pick, panel,
 // input, status bar). Keyed by session id, so switching sessions mounts a fresh one.
 import { Box, useStdin } from 'ink';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { completeLine, commandSuggestions, isCommandLine } from '../commands/registry.js';
 import type { Dialog } from '../commands/types.js';
 import { Feed } from '../../components/Feed.js';
@@ -23,6 +23,7 @@ import { useSessionActions } from './use-session-actions.js';
 import { useStatus } from './use-status.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useAppKeys } from './use-app-keys.js';
+import type { RewindActions } from './use-rewind-picker.js';
 import { useLatest } from './use-latest.js';
 import { normalizeLineBreaks, submittedByChange } from './typed-enter.js';
 
@@ -38,7 +39,10 @@ export interface AppProps {
 
 function initialFeed(session: AppSession): FeedItem[] {
   const { store } = session;
-  const items: FeedItem[] = feedFromSession(store.metadata(), store.content());
+  const resumed = feedFromSession(store.metadata(), store.content());
+  const items: FeedItem[] = [];
+  if (resumed.hidden > 0) items.push(feedMessage('info', `${resumed.hidden} earlier runs are not shown; bakeoff show ${store.sessionId()} lists every run`));
+  items.push(...resumed.items);
   for (const warning of session.warnings) items.push(feedMessage('warning', warning));
   const models = session.models.join(', ') || 'none';
   const verb = session.resumed ? 'Resumed' : 'New';
@@ -106,10 +110,21 @@ export function App({ session, services, debug = false, onQuit, onSwitchSession 
     verbose,
     setVerbose,
     setDialog,
+    replaceInput,
     refresh,
     quit: () => void quit(),
     switchSession,
   });
+
+  // stable, so the memoized DialogHost does not re-render with every keystroke
+  const latestActions = useLatest(actions);
+  const rewindActions = useMemo<RewindActions>(
+    () => ({
+      plan: (feedIndex, mode) => store.rewindPlan(feedIndex, mode),
+      rewindTo: (feedIndex, mode, allowDrift) => latestActions.current.rewindTo(feedIndex, mode, allowDrift),
+    }),
+    [store, latestActions],
+  );
 
   const promptEntries = useCallback(() => store.promptHistory(), [store]);
   const history = useInputHistory(promptEntries);
@@ -187,7 +202,7 @@ export function App({ session, services, debug = false, onQuit, onSwitchSession 
       {selection.pending ? (
         <Selection options={selection.options} highlighted={selection.highlighted} rateable={selection.rateable} error={selection.error} />
       ) : null}
-      {dialog ? <DialogHost dialog={dialog} isActive={isRawModeSupported} onSelectSession={switchSession} /> : null}
+      {dialog ? <DialogHost dialog={dialog} isActive={isRawModeSupported} onSelectSession={switchSession} rewind={rewindActions} /> : null}
       <PromptInput
         key={`input-${inputVersion}`}
         value={input}

@@ -6,17 +6,32 @@ import { CostPanel } from '../../components/CostPanel.js';
 import { HelpPanel } from '../../components/HelpPanel.js';
 import { HistoryPanel } from '../../components/HistoryPanel.js';
 import { RecipesPanel } from '../../components/RecipesPanel.js';
-import { RewindPanel } from '../../components/RewindPanel.js';
+import { RewindPicker } from '../../components/RewindPicker.js';
 import { SessionsPanel } from '../../components/SessionsPanel.js';
 import { StatsPanel } from '../../components/StatsPanel.js';
+import type { RewindRow } from '../../components/types.js';
+import { useRewindPicker, type RewindActions } from './use-rewind-picker.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+/** Lines under the panel: the input box (3) and the status bar, and one Ink keeps free. */
+const LINES_BELOW_PANEL = 5;
 
 export interface DialogHostProps {
   dialog: Dialog;
   isActive: boolean;
   onSelectSession(sessionId: string): void;
+  /** stable across renders, so the memo holds */
+  rewind: RewindActions;
 }
 
-export const DialogHost = memo(function DialogHost({ dialog, isActive, onSelectSession }: DialogHostProps) {
+/** The picker's state lives as long as the dialog: a new /rewind starts at the newest run. */
+function RewindDialog({ rows, actions, isActive }: { rows: RewindRow[]; actions: RewindActions; isActive: boolean }) {
+  const { rows: terminalRows } = useTerminalSize();
+  const picker = useRewindPicker(rows, actions, isActive);
+  return <RewindPicker rows={rows} {...picker} height={Math.max(12, terminalRows - LINES_BELOW_PANEL)} />;
+}
+
+export const DialogHost = memo(function DialogHost({ dialog, isActive, onSelectSession, rewind }: DialogHostProps) {
   switch (dialog.kind) {
     case 'help':
       return <HelpPanel commands={dialog.commands} />;
@@ -25,7 +40,7 @@ export const DialogHost = memo(function DialogHost({ dialog, isActive, onSelectS
     case 'cost':
       return <CostPanel rows={dialog.rows} processTotalUsd={dialog.processTotalUsd} sessionTotalUsd={dialog.sessionTotalUsd} unknown={dialog.unknown} />;
     case 'rewind':
-      return <RewindPanel rows={dialog.rows} />;
+      return <RewindDialog rows={dialog.rows} actions={rewind} isActive={isActive} />;
     case 'recipes':
       return <RecipesPanel view={dialog.view} />;
     case 'checkpoint':

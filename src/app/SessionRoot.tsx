@@ -20,6 +20,8 @@ export function SessionRoot({ initial, services, debug, onExit }: SessionRootPro
 
   const switchSession = useCallback(
     async (sessionId: string) => {
+      // This process holds the current session's lock: opening it again would be refused, and is not needed.
+      if (sessionId === session.store.sessionId()) return;
       const next = await services.openSession(sessionId);
       await session.store.close();
       stdout.write(CLEAR_TERMINAL);

@@ -66,18 +66,25 @@ function modelLinesFromSummary(summary: RunSummary, content: RunContent | undefi
   });
 }
 
+/** A resumed session shows its newest runs: older answers stay on disk, undecoded (`bakeoff show` lists every run). */
+export const RESUMED_RUNS_SHOWN = 100;
+
 /**
- * The feed of a resumed session. Rewind markers live only in the metadata, so the n-th run that is not a
- * marker pairs with the n-th run of the content (checked by prompt hash; the preview stands in otherwise).
+ * The feed of a resumed session: its newest `shown` runs. Rewind markers live only in the metadata, so the
+ * n-th run that is not a marker pairs with the n-th run of the content (checked by prompt hash; the preview
+ * stands in otherwise).
  */
-export function feedFromSession(metadata: SessionMetadata, content: SessionContent): FeedRunItem[] {
+export function feedFromSession(metadata: SessionMetadata, content: SessionContent, shown = RESUMED_RUNS_SHOWN): { items: FeedRunItem[]; hidden: number } {
   const items: FeedRunItem[] = [];
+  const runCount = metadata.runs.filter((summary) => summary.type !== 'rewind').length;
+  const hidden = Math.max(0, runCount - shown);
   let contentIndex = 0;
   metadata.runs.forEach((summary, feedIndex) => {
     if (summary.type === 'rewind') return;
-    const candidate = content.runs[contentIndex];
-    const runContent = candidate?.prompt_hash === summary.prompt_hash ? candidate : undefined;
     contentIndex += 1;
+    if (contentIndex <= hidden) return;
+    const candidate = content.runs[contentIndex - 1];
+    const runContent = candidate?.prompt_hash === summary.prompt_hash ? candidate : undefined;
     items.push({
       kind: 'run',
       key: nextFeedKey('run'),
@@ -87,7 +94,7 @@ export function feedFromSession(metadata: SessionMetadata, content: SessionConte
       models: modelLinesFromSummary(summary, runContent),
     });
   });
-  return items;
+  return { items, hidden };
 }
 
 /** The feed with the run at `feedIndex` carrying its new note (a rewind); a fresh key makes <Static> print it again. */

@@ -27,7 +27,9 @@ export async function runApp(opened: AppSession, options: { debug: boolean }, se
         failure = error;
       }}
     />,
-    { exitOnCtrlC: false },
+    // Ink's default 30 fps can hold a keystroke's echo back ~33 ms behind a streaming frame; 120 keeps typing immediate,
+    // and incremental rendering rewrites only the lines that changed.
+    { exitOnCtrlC: false, maxFps: 120, incrementalRendering: true },
   );
   await instance.waitUntilExit();
   if (failure) {

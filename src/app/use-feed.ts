@@ -13,8 +13,8 @@ export interface FeedState {
   append(item: FeedItem): void;
   /** new items and a remount (the caller clears the terminal first) */
   reset(items: FeedItem[]): void;
-  /** a rewound run's new note, then a remount */
-  annotate(feedIndex: number, note: string, message: string): void;
+  /** each rewound run's new note, then a remount */
+  annotate(undone: readonly { feedIndex: number; note: string }[], message: string): void;
 }
 
 export function useFeed(initial: () => FeedItem[]): FeedState {
@@ -26,8 +26,8 @@ export function useFeed(initial: () => FeedItem[]): FeedState {
     setItems(next);
     setStaticKey((k) => k + 1);
   }, []);
-  const annotate = useCallback((feedIndex: number, note: string, message: string) => {
-    setItems((prev) => [...annotateRun(prev, feedIndex, note), feedMessage('info', message)]);
+  const annotate = useCallback((undone: readonly { feedIndex: number; note: string }[], message: string) => {
+    setItems((prev) => [...undone.reduce((items, { feedIndex, note }) => annotateRun(items, feedIndex, note), prev), feedMessage('info', message)]);
     setStaticKey((k) => k + 1);
   }, []);
   return { items, staticKey, add, append, reset, annotate };

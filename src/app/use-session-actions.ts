@@ -3,8 +3,10 @@
 import { useRef } from 'react';
 import { useStdout } from 'ink';
 import type { Checkpoint } from '../../store/index.js';
+import type { RewindMode } from '../../store/rewind-plan.js';
 import type { Choice, CompletedRun } from '../runs/types.js';
 import { commands, findCommand, splitCommandLine, unknownCommandMessage } from '../commands/registry.js';
+import { rewoundResult } from '../commands/rewind.js';
 import type { CommandContext, CommandResult, Dialog } from '../commands/types.js';
 import { feedItemFromRun, feedMessage } from './feed.js';
 import { canRate, selectionOptions } from './selection.js';
@@ -23,6 +25,8 @@ export interface SessionActionsDeps {
   verbose: boolean;
   setVerbose(verbose: boolean): void;
   setDialog(dialog: Dialog | null): void;
+  /** puts text in the prompt line, editable and not sent */
+  replaceInput(value: string): void;
   refresh(): void;
   quit(): void;
   switchSession(sessionId: string): void;
@@ -32,6 +36,8 @@ export interface SessionActions {
   runPrompt(prompt: string, resume?: Checkpoint): Promise<void>;
   choose(choice: Choice): Promise<void>;
   runCommand(line: string): Promise<void>;
+  /** the rewind picker's confirm; a failure (files changed by hand, unless allowed) is the caller's to show */
+  rewindTo(feedIndex: number, mode: RewindMode, allowDrift: boolean): Promise<void>;
   commandContext(): CommandContext;
   unknownPriceModels: ReadonlySet<string>;
   unrecordedSpendUsd: number;
@@ -127,7 +133,9 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
         return;
       case 'rewound':
         stdout.write(CLEAR_TERMINAL);
-        feed.annotate(result.feedIndex, result.note, result.text);
+        feed.annotate(result.undone, result.text);
+        deps.setDialog(null);
+        deps.replaceInput(result.restoredPrompt);
         return;
       case 'run':
         await runPrompt(result.prompt, result.resume);
@@ -162,10 +170,19 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
     deps.refresh();
   };
 
+  const rewindTo = async (feedIndex: number, mode: RewindMode, allowDrift: boolean): Promise<void> => {
+    try {
+      await handleResult(rewoundResult(store, await store.rewindTo(feedIndex, mode, { allowDrift })));
+    } finally {
+      deps.refresh();
+    }
+  };
+
   return {
     runPrompt,
     choose,
     runCommand,
+    rewindTo,
     commandContext,
     unknownPriceModels: unknownPrices.current,
     unrecordedSpendUsd: unrecordedSpend.current,

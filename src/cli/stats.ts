@@ -44,8 +44,8 @@ async function showStats(options: StatsOptions): Promise<void> {
 
 /** Every snapshot hash stored under `name`; an unknown name is an error that lists the known ones. */
 async function hashesForRecipeName(layout: DataLayout, name: string): Promise<string[]> {
-  const recipes = await RecipeStore.open(layout.recipeStore);
-  for (const movedTo of recipes.quarantined) printWarning(`${layout.recipeStore} did not parse; its bytes were kept in ${movedTo}`);
+  const recipes = await RecipeStore.open(layout.recipeStore, { readOnly: true });
+  for (const problem of recipes.unreadable) printWarning(problem);
   const hashes = recipes.hashesForName(name);
   if (hashes.length > 0) return hashes;
   const known = [...new Set(Object.values(recipes.list()).map((snapshot) => snapshot.name))].sort();

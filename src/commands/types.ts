@@ -18,6 +18,7 @@ export type Dialog =
   | { kind: 'help'; commands: CommandHint[] }
   | { kind: 'history'; histories: Record<string, HistoryTurn[]> }
   | { kind: 'cost'; rows: CostRow[]; processTotalUsd: number; sessionTotalUsd: number; unknown: boolean }
+  /** the rewind picker over every undoable run, newest first */
   | { kind: 'rewind'; rows: RewindRow[] }
   | { kind: 'recipes'; view: RecipesView }
   | { kind: 'checkpoint'; checkpoint: CheckpointView | null }
@@ -32,8 +33,8 @@ export type CommandResult =
   | { type: 'quit' }
   /** the display is cleared; what the Store had to forget is already forgotten */
   | { type: 'clear'; text: string }
-  /** a run was undone: its feed item gets the new note */
-  | { type: 'rewound'; feedIndex: number; note: string; text: string }
+  /** runs were undone: each one's feed item gets its new note, the oldest one's prompt goes back in the input */
+  | { type: 'rewound'; undone: { feedIndex: number; note: string }[]; restoredPrompt: string; text: string }
   /** start a run (/resume) */
   | { type: 'run'; prompt: string; resume: Checkpoint }
   | { type: 'switch-session'; sessionId: string }

@@ -23,6 +23,8 @@ const demoProfiles: Record<string, DemoProfile> = {
     failsOnRequest: false,
   },
   gamma: { latencyUnits: 4, slowUnits: 70, proposes: () => null, failsOnRequest: true },
+  // Not in the default recipe: a fourth panel for wide layouts and the keystroke benchmark.
+  delta: { latencyUnits: 5, slowUnits: 60, proposes: () => null, failsOnRequest: false },
 };
 
 export const demoModelIds = Object.keys(demoProfiles).map((name) => `demo/${name}`);

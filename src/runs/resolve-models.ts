@@ -3,7 +3,7 @@
 import type { ModelAdapter } from './model-adapter.js';
 import type { ModelInfo } from './types.js';
 import { parseModelId } from './model-id.js';
-import { createDemoAdapter, isDemoModel } from './demo-models.js';
+import { createDemoAdapter, demoModelIds, isDemoModel } from './demo-models.js';
 import { providerSettings } from './provider-settings.js';
 import { createSdkAdapter } from './sdk-adapter.js';
 import { pricingFor } from './prices.js';
@@ -15,7 +15,7 @@ export function adapterFor(modelId: string, env: NodeJS.ProcessEnv = process.env
   const id = parseModelId(modelId);
   if (!id) return { problem: 'not a model id: want provider/model, e.g. openai/gpt-4.1 or demo/alpha' };
   if (id.provider === 'demo') {
-    if (!isDemoModel(id.model)) return { problem: 'unknown demo model: the demo models are demo/alpha, demo/beta and demo/gamma' };
+    if (!isDemoModel(id.model)) return { problem: `unknown demo model: the demo models are ${demoModelIds.join(', ')}` };
     return { adapter: createDemoAdapter(id.model) };
   }
   const lookup = providerSettings(id, env);

@@ -33,6 +33,6 @@ describe('the built CLI', () => {
     expect([...files].some((file) => file.endsWith('store/store.js'))).toBe(true);
     expect([...packages].filter((name) => /ink|react/.test(name))).toEqual([]);
     expect([...files].filter((file) => /[/\\](app|components)[/\\]/.test(file))).toEqual([]);
-    expect(readFileSync(fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url)), 'utf8')).toContain("await import('./app/run-app.js')");
+    expect(readFileSync(fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url)), 'utf8')).toContain("import('./app/run-app.js')");
   });
 });

@@ -62,7 +62,8 @@ describe('the feed of a resumed session', () => {
   } as unknown as SessionContent;
 
   it('has one item per run (markers left out) with models, costs ("?" unknown), picks and notes', () => {
-    const items = feedFromSession(metadata, content);
+    const { items, hidden } = feedFromSession(metadata, content);
+    expect(hidden).toBe(0);
     expect(items.map((i) => [i.feedIndex, i.prompt, i.note])).toEqual([
       [0, 'first', '[rewound] Applied: f.go'],
       [2, 'second, the whole prompt', 'Skipped.'],
@@ -73,8 +74,26 @@ describe('the feed of a resumed session', () => {
     ]);
   });
 
+  it('a resumed session shows its newest runs and never decodes the answers of the older ones', () => {
+    const decoded: number[] = [];
+    const lazyContent = {
+      runs: content.runs.map((run, index) => ({
+        prompt: run.prompt,
+        prompt_hash: run.prompt_hash,
+        get models() {
+          decoded.push(index);
+          return run.models;
+        },
+      })),
+    } as unknown as SessionContent;
+    const { items, hidden } = feedFromSession(metadata, lazyContent, 1);
+    expect(hidden).toBe(1);
+    expect(items.map((i) => i.feedIndex)).toEqual([2]);
+    expect(decoded).toEqual([1]);
+  });
+
   it('a rewind gives the run its new note and a new key, so <Static> prints it again', () => {
-    const items = feedFromSession(metadata, content);
+    const { items } = feedFromSession(metadata, content);
     const annotated = annotateRun(items, 2, '[rewound] Skipped.');
     expect(annotated[1]).toMatchObject({ note: '[rewound] Skipped.' });
     expect(annotated[1].key).not.toBe(items[1].key);

@@ -67,10 +67,18 @@ describe('bakeoff in a terminal', () => {
     terminal.type('', 'Escape');
     await terminal.waitForGone('Stats: this session');
 
+    // The picker lists the run with what the rewind will do to its file; Enter undoes code and conversation.
     terminal.type('/rewind', 'Enter');
+    screen = await terminal.waitFor('Enter rewind');
+    expect(screen).toContain('e2e.txt');
+    terminal.type('', 'Enter');
     await terminal.waitFor('[rewound] Applied: e2e.txt');
     expect(existsSync(join(project, 'e2e.txt'))).toBe(false);
 
+    // The undone prompt is back in the input, to edit and send again; Ctrl-C once clears the line.
+    await terminal.waitFor('> write e2e.txt: hello from tmux');
+    terminal.type('', 'C-c');
+    await terminal.waitFor('Press Ctrl-C again to exit');
     terminal.type('/exit', 'Enter');
     screen = await terminal.waitFor('EXITED 0');
     const id = /--resume (ses_[0-9a-f-]+)/.exec(screen)?.[1];

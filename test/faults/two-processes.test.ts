@@ -72,7 +72,7 @@ describe('two processes on one data directory', () => {
     const refused = await other.send({ cmd: 'open', session });
     expect(refused).toMatchObject({ ok: false, error: 'SessionLockedError', holder: holder.pid });
     expect(refused.message).toContain(`session ${session} is open in process ${holder.pid}`);
-    expect(refused.message).toContain('open it read-only');
+    expect(refused.message).toContain('close it there first');
 
     expect(await other.send({ cmd: 'open', session, readOnly: true })).toMatchObject({ ok: true });
     const write = await other.send({ cmd: 'write' });

@@ -43,11 +43,11 @@ describe('resolveModels', () => {
   });
 
   it('reports unknown providers, unknown demo models, malformed ids and duplicates', () => {
-    const { models, problems } = resolveModels(['mystery/model', 'demo/delta', 'gpt-4.1', 'demo/beta', 'demo/beta'], {});
+    const { models, problems } = resolveModels(['mystery/model', 'demo/omega', 'gpt-4.1', 'demo/beta', 'demo/beta'], {});
     expect(models.map((m) => m.id)).toEqual(['demo/beta']);
     expect(problems).toEqual([
       'mystery/model left out: unknown provider "mystery" (known: demo, openai, anthropic, openrouter, ollama, openai-compatible)',
-      'demo/delta left out: unknown demo model: the demo models are demo/alpha, demo/beta and demo/gamma',
+      'demo/omega left out: unknown demo model: the demo models are demo/alpha, demo/beta, demo/gamma, demo/delta',
       'gpt-4.1 left out: not a model id: want provider/model, e.g. openai/gpt-4.1 or demo/alpha',
       'demo/beta left out: listed twice',
     ]);

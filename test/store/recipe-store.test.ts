@@ -62,4 +62,30 @@ describe('recipes.json', () => {
     await store.flush();
     expect((await readdir(dir)).sort()).toEqual(['recipes.json', store.quarantined[0].split('/').pop()].sort());
   });
+
+  it('a read-only store reports a corrupt file and leaves it exactly where it is', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'recipes.json');
+    await writeFile(path, '{"rcp_v1_x": {');
+    const store = await RecipeStore.open(path, { readOnly: true });
+    expect(store.list()).toEqual({});
+    expect(store.unreadable[0]).toContain(path);
+    store.put({ name: 'not saved' });
+    await store.flush();
+    expect(await readdir(dir)).toEqual(['recipes.json']);
+    expect(await readFile(path, 'utf8')).toBe('{"rcp_v1_x": {');
+  });
+
+  it('a lock left by a crashed process does not stop the next save', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'recipes.json');
+    const { mkdir: makeDir, utimes } = await import('node:fs/promises');
+    await makeDir(`${path}.lock`);
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${path}.lock`, old, old);
+    const store = await RecipeStore.open(path);
+    store.put({ name: 'after a crash' });
+    await store.flush();
+    expect(Object.values((await RecipeStore.open(path)).list()).map((s) => s.name)).toEqual(['after a crash']);
+  });
 });

@@ -39,7 +39,7 @@ describe('session lock', () => {
     expect(refused).toBeInstanceOf(SessionLockedError);
     const locked = refused as SessionLockedError;
     expect(locked.pid).toBe(process.pid);
-    expect(locked.message).toMatch(new RegExp(`^session ${id} is open in process ${process.pid} \\(since \\d{4}-.*\\); close it there or open it read-only$`));
+    expect(locked.message).toMatch(new RegExp(`^session ${id} is open in process ${process.pid} \\(since \\d{4}-.*\\); close it there first \\(bakeoff show ${id} reads it meanwhile\\)$`));
     await first.close();
     await (await openSession(data, id)).close();
   });

@@ -1,0 +1,84 @@
+// Figures 1 and 5, through the real binary under a pseudo-terminal: the first frame against the smallest
+// bundled Ink app, and keystroke echo latency while four demo models stream.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startInPty } from './pty.js';
+import { median, percentile } from './figures.js';
+
+const BAKEOFF = join(process.cwd(), 'bin', 'bakeoff.js');
+const BARE_INK = join(process.cwd(), 'dist', 'bench-bundle', 'bare-ink.js');
+
+async function firstFrameMs(command: string[], shows: string): Promise<number> {
+  const start = performance.now();
+  const program = startInPty(command);
+  try {
+    return (await program.waitFor((screen) => screen.includes(shows))) - start;
+  } finally {
+    program.stop();
+  }
+}
+
+/** Medians of `runs` spawns each (after one warm-up), alternating so both see the same machine. */
+export async function firstFrames(runs: number): Promise<{ appMs: number; bareMs: number }> {
+  const dataDir = join(await mkdtemp(join(tmpdir(), 'bakeoff-bench-frame-')), 'data');
+  const app: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const a = await firstFrameMs([process.execPath, BAKEOFF, '-d', dataDir, '--models', 'demo/alpha,demo/beta'], 'demo/beta');
+    const b = await firstFrameMs([process.execPath, BARE_INK], 'bare ink frame');
+    if (i === 0) continue;
+    app.push(a);
+    bare.push(b);
+  }
+  return { appMs: median(app), bareMs: median(bare) };
+}
+
+/** Time from each key to its echo in the input while a `slow` prompt streams on four demo models. */
+export async function keystrokeLatencies(keys: number): Promise<number[]> {
+  const dataDir = join(await mkdtemp(join(tmpdir(), 'bakeoff-bench-keys-')), 'data');
+  const program = startInPty([process.execPath, BAKEOFF, '-d', dataDir, '--models', 'demo/alpha,demo/beta,demo/gamma,demo/delta'], { BAKEOFF_DEMO_DELAY_MS: '100' });
+  try {
+    await program.waitFor((screen) => screen.includes('demo/delta'));
+    program.write('slow: stream for a while please\r');
+    await program.waitFor((screen) => /demo\/delta[^\n]*\d+(\.\d)?\s*s/.test(screen) || screen.includes('streaming'), 10_000).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const latencies: number[] = [];
+    let typed = '';
+    for (let i = 0; i < keys; i++) {
+      const key = String.fromCharCode(97 + (i % 26));
+      typed += key;
+      const offset = program.output().length;
+      const sent = performance.now();
+      program.write(key);
+      const expected = typed.slice(-12);
+      const echoed = await program.waitFor(() => program.textSince(offset).includes(expected), 2_000);
+      latencies.push(echoed - sent);
+      await new Promise((resolve) => setTimeout(resolve, 20 + (i % 7) * 5));
+    }
+    return latencies;
+  } finally {
+    program.stop();
+  }
+}
+
+export function keystrokeP99(latencies: number[]): number {
+  return percentile(latencies, 99);
+}
+
+/** Resident memory of the app process with a session resumed and its first frame drawn (after a settle). */
+export async function appResidentBytes(dataDir: string, sessionId: string): Promise<number> {
+  const program = startInPty([process.execPath, BAKEOFF, '-d', dataDir, '--resume', sessionId]);
+  try {
+    await program.waitFor((screen) => screen.includes('rewind'), 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // `script` runs the app as its child: that child is the node process to measure.
+    const pid = execFileSync('pgrep', ['-P', String(program.child.pid)], { encoding: 'utf8' }).trim().split('\n')[0];
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  } finally {
+    program.stop();
+  }
+}
