@@ -20,6 +20,7 @@ const demoRates: Record<string, { input: number; output: number }> = {
   'demo/alpha': { input: 1, output: 2 },
   'demo/beta': { input: 3, output: 15 },
   'demo/gamma': { input: 0.5, output: 1.5 },
+  'demo/delta': { input: 0.25, output: 1 },
 };
 
 /** The catalog's provider id per bakeoff provider; local servers have no price to find. */
