@@ -1,7 +1,6 @@
 // Figures 1 and 5, through the real binary under a pseudo-terminal: the first frame against the smallest
 // bundled Ink app, and keystroke echo latency while four demo models stream.
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +26,7 @@ export async function firstFrames(runs: number): Promise<{ appMs: number; bareMs
   const app: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i <= runs; i++) {
-    const a = await firstFrameMs([process.execPath, BAKEOFF, '-d', dataDir, '--models', 'demo/alpha,demo/beta'], 'demo/beta');
+    const a = await firstFrameMs([BAKEOFF, '-d', dataDir, '--models', 'demo/alpha,demo/beta'], 'demo/beta');
     const b = await firstFrameMs([process.execPath, BARE_INK], 'bare ink frame');
     if (i === 0) continue;
     app.push(a);
@@ -39,7 +38,7 @@ export async function firstFrames(runs: number): Promise<{ appMs: number; bareMs
 /** Time from each key to its echo in the input while a `slow` prompt streams on four demo models. */
 export async function keystrokeLatencies(keys: number): Promise<number[]> {
   const dataDir = join(await mkdtemp(join(tmpdir(), 'bakeoff-bench-keys-')), 'data');
-  const program = startInPty([process.execPath, BAKEOFF, '-d', dataDir, '--models', 'demo/alpha,demo/beta,demo/gamma,demo/delta'], { BAKEOFF_DEMO_DELAY_MS: '200' });
+  const program = startInPty([BAKEOFF, '-d', dataDir, '--models', 'demo/alpha,demo/beta,demo/gamma,demo/delta'], { BAKEOFF_DEMO_DELAY_MS: '200' });
   try {
     await program.waitFor((screen) => screen.includes('demo/delta'));
     program.write('slow: stream for a while please\r');
@@ -70,15 +69,26 @@ export async function keystrokeLatencies(keys: number): Promise<number[]> {
 
 /** Resident memory of the app process with a session resumed and its first frame drawn (after a settle). */
 export async function appResidentBytes(dataDir: string, sessionId: string): Promise<number> {
-  const program = startInPty([process.execPath, BAKEOFF, '-d', dataDir, '--resume', sessionId]);
+  const program = startInPty([BAKEOFF, '-d', dataDir, '--resume', sessionId]);
   try {
     await program.waitFor((screen) => screen.includes('rewind'), 60_000);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     // `script` runs the app as its child: that child is the node process to measure.
-    const pid = execFileSync('pgrep', ['-P', String(program.child.pid)], { encoding: 'utf8' }).trim().split('\n')[0];
+    const pid = await childOf(program.child.pid!);
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
   } finally {
     program.stop();
   }
+}
+
+/** The pid of a child of `parent`, from /proc (no procps needed). */
+async function childOf(parent: number): Promise<number> {
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    // the parent pid is the second field after the parenthesised command name
+    if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) return Number(name);
+  }
+  throw new Error(`no child of process ${parent}`);
 }

@@ -26,9 +26,10 @@ async function nodeJson<T>(script: string, args: string[], nodeFlags: string[] =
   return JSON.parse(stdout) as T;
 }
 
-async function timed(file: string, args: string[]): Promise<number> {
+/** Wall time of one command, from spawn to exit. */
+async function timed([file, ...args]: string[]): Promise<number> {
   const start = performance.now();
-  await run(process.execPath, [file, ...args], { maxBuffer: 64 * MB, cwd: repoRoot });
+  await run(file, args, { maxBuffer: 64 * MB, cwd: repoRoot });
   return performance.now() - start;
 }
 
@@ -56,8 +57,8 @@ async function statsFigure(root: string): Promise<Figure> {
   const cli: number[] = [];
   const floor: number[] = [];
   for (let i = 0; i < repeats + 1; i++) {
-    const c = await timed(bakeoff, ['stats', '--json', '-d', dataDir]);
-    const f = await timed(floorScript, [join(dataDir, 'sessions')]);
+    const c = await timed([bakeoff, 'stats', '--json', '-d', dataDir]);
+    const f = await timed([process.execPath, floorScript, join(dataDir, 'sessions')]);
     if (i === 0) continue; // warm-up: the page cache
     cli.push(c);
     floor.push(f);
