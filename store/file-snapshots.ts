@@ -1,6 +1,5 @@
 // Applying a response's file writes, and the snapshots that let rewind undo them.
 import { readFile, unlink } from 'node:fs/promises';
-import path from 'node:path';
 import { writeDurably } from './durable-file.js';
 import { resolveProjectPath, type ProjectPath } from './project-path.js';
 import type { FileSnapshot, FileWrite } from './types.js';

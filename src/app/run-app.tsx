@@ -27,9 +27,8 @@ export async function runApp(opened: AppSession, options: { debug: boolean }, se
         failure = error;
       }}
     />,
-    // Ink's default 30 fps can hold a keystroke's echo back ~33 ms behind a streaming frame; 120 keeps typing immediate,
-    // and incremental rendering rewrites only the lines that changed.
-    { exitOnCtrlC: false, maxFps: 120, incrementalRendering: true },
+    // Ink's default 30 fps can hold a keystroke's echo back ~33 ms behind a streaming frame; 120 keeps typing immediate.
+    { exitOnCtrlC: false, maxFps: 120 },
   );
   await instance.waitUntilExit();
   if (failure) {

@@ -1,16 +1,10 @@
 // What the app calls outside itself, gathered so run-app wires the real modules and a test can hand in fakes.
-import type { DataLayout, Recipe, SessionContent, SessionMetadata, Store } from '../../store/index.js';
+import type { SessionContent, SessionMetadata, Store } from '../../store/index.js';
 import type { Choice, CompletedRun, ModelInfo, StartRun } from '../runs/types.js';
+import type { OpenedSession } from '../session/open-session.js';
 
-/** An opened session, as the CLI hands it over (its OpenedSession has this shape). */
-export interface AppSession {
-  store: Store;
-  layout: DataLayout;
-  models: string[];
-  resumed: boolean;
-  recipe: Recipe;
-  warnings: string[];
-}
+/** An opened session, as the CLI hands it over. */
+export type AppSession = OpenedSession;
 
 export interface AppServices {
   startRun: StartRun;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Store } from '../../store/store.js';
 import { RecipeStore } from '../../store/recipe-store.js';
 import { dataLayout, newSessionId, sessionPathsFor } from '../../store/session-paths.js';
-import { newSessionMetadata } from '../../store/session-files.js';
+import { loadMetadata, newSessionMetadata } from '../../store/session-files.js';
 import type { ModelResponse, Recipe } from '../../store/types.js';
 import { tempDir } from './temp-dir.js';
 
@@ -33,4 +33,17 @@ export async function openFreshStore(options: { recipe?: Recipe | null; withReci
 
 export function response(modelId: string, extra: Partial<ModelResponse> = {}): ModelResponse {
   return { modelId, text: `${modelId} answer`, latencyMs: 100, inputTokens: 10, outputTokens: 20, costUsd: 0.01, ...extra };
+}
+
+/** Closes `store` and opens its session again from disk, as --resume does (metadata read with its bytes kept). */
+export async function reopenStore(store: Store): Promise<Store> {
+  await store.close();
+  const sessionPaths = sessionPathsFor(store.sessionsDir(), store.sessionId());
+  return Store.open({
+    promptHistPath: dataLayout(join(store.sessionsDir(), '..')).promptHistory,
+    sessionPaths,
+    sessionId: store.sessionId(),
+    meta: (await loadMetadata(sessionPaths.metadataPath, { keepEncodings: true }))!,
+    projectRoot: store.projectRoot(),
+  });
 }

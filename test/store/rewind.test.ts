@@ -9,7 +9,7 @@ import { RewindDriftError } from '../../store/rewind-plan.js';
 import { MAX_REWIND_ENTRIES } from '../../store/rewind-stack.js';
 import { filterRewound } from '../../store/stats.js';
 import type { FileWrite } from '../../store/types.js';
-import { openFreshStore, response } from '../helpers/store-fixture.js';
+import { openFreshStore, reopenStore, response } from '../helpers/store-fixture.js';
 
 /** One run as the app records it: model `a` proposes `writes`, the user picks it and its writes are applied. */
 async function runAndApply(store: Store, project: string, prompt: string, writes: FileWrite[]): Promise<number> {
@@ -26,23 +26,6 @@ async function runAndApply(store: Store, project: string, prompt: string, writes
     await store.updateLastRunNote(`Applied: ${applied.join(', ')}`);
   }
   return feedIndex;
-}
-
-async function reopen(store: Store): Promise<Store> {
-  await store.close();
-  return Store.open({
-    promptHistPath: join(store.sessionsDir(), '..', 'prompt_history.jsonl'),
-    sessionPaths: {
-      dir: join(store.sessionsDir(), store.sessionId()),
-      metadataPath: store.metadataPath(),
-      contentPath: store.contentPath(),
-      checkpointPath: store.checkpointPath(),
-      recipePath: store.sessionRecipePath(),
-    },
-    sessionId: store.sessionId(),
-    meta: (await loadMetadata(store.metadataPath(), { keepEncodings: true }))!,
-    projectRoot: store.projectRoot(),
-  });
 }
 
 async function tree(root: string): Promise<Record<string, string>> {
@@ -69,7 +52,7 @@ describe('a persisted rewind stack', () => {
   it('survives a restart: push, close, reopen, rewind', async () => {
     const { store, project } = await setUp();
     await runAndApply(store, project, 'change main', [{ path: 'main.go', content: 'v1' }]);
-    const reopened = await reopen(store);
+    const reopened = await reopenStore(store);
     expect(reopened.rewindStackLen()).toBe(1);
     expect(reopened.rewindEntries()[0]).toMatchObject({ prompt: 'change main', selected: 'a', files: [{ path: join(project, 'main.go'), created: false, deleted: false }] });
     const result = await reopened.rewind();
@@ -83,7 +66,7 @@ describe('a persisted rewind stack', () => {
     await runAndApply(store, project, 'p', []);
     await store.close();
     await rm(join(store.sessionsDir(), store.sessionId(), 'rewind.json'));
-    const reopened = await reopen(store);
+    const reopened = await reopenStore(store);
     expect(reopened.canRewind()).toBe(false);
   });
 

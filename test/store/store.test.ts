@@ -1,12 +1,11 @@
 import { mkdir, readFile, stat, writeFile, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../store/store.js';
 import { loadContent, loadMetadata } from '../../store/session-files.js';
 import { defaultRecipe } from '../../store/recipe/index.js';
 import { promptHash } from '../../store/text.js';
 import { snapshotFiles, applyWrites } from '../../store/file-snapshots.js';
-import { openFreshStore, response } from '../helpers/store-fixture.js';
+import { openFreshStore, reopenStore, response } from '../helpers/store-fixture.js';
 
 describe('Store: conversation histories', () => {
   it('appendHistories adds the prompt and the answer for each panel without error and with text, and returns the lengths before', async () => {
@@ -138,20 +137,7 @@ describe('Store: session state', () => {
     await store.recordPrompt('p');
     await store.appendHistories(['a'], [response('a')], 'p');
     await store.persistRunState('p', [response('a')], null, ['read_file']);
-    await store.close();
-    const meta = (await loadMetadata(store.metadataPath()))!;
-    const reopened = await Store.open({
-      promptHistPath: join(store.sessionsDir(), '..', 'prompt_history.jsonl'),
-      sessionPaths: {
-        dir: join(store.sessionsDir(), store.sessionId()),
-        metadataPath: store.metadataPath(),
-        contentPath: store.contentPath(),
-        checkpointPath: store.checkpointPath(),
-        recipePath: store.sessionRecipePath(),
-      },
-      sessionId: store.sessionId(),
-      meta,
-    });
+    const reopened = await reopenStore(store);
     expect(reopened.histories().a).toHaveLength(2);
     expect(reopened.content().runs).toHaveLength(1);
     expect(reopened.metadata().runs).toHaveLength(1);
