@@ -24,7 +24,8 @@ export function stripAnsi(text: string): string {
 export function startInPty(command: string[], env: NodeJS.ProcessEnv = {}, size = { columns: 120, rows: 40 }): PtyProgram {
   const quoted = command.map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = spawn('script', ['-qfec', `stty cols ${size.columns} rows ${size.rows}; exec ${quoted}`, '/dev/null'], {
-    env: { ...process.env, TERM: 'xterm-256color', FORCE_COLOR: '1', ...env },
+    // CI=false: under CI Ink prints only the last frame, and these are measurements of the interactive app
+    env: { ...process.env, TERM: 'xterm-256color', FORCE_COLOR: '1', CI: 'false', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { openSession } from './session/open-session.js';
+import { loadDotEnv } from './runs/dotenv.js';
 import { globalOptionsSchema } from './cli/global-options.js';
 import type { GlobalOptions } from './cli/global-options.js';
 import { parseOptions } from './cli/parse-options.js';
@@ -69,6 +70,8 @@ async function openApp(options: GlobalOptions, dataDirGiven: boolean): Promise<n
   // A lazy import, so the subcommands never load Ink and React; started now, so Ink loads while the session opens.
   const appModule = import('./app/run-app.js');
   appModule.catch(() => undefined);
+  // Keys and base URLs in the project's .env count like the environment (set variables win).
+  loadDotEnv(process.cwd());
   const opened = await openSession({
     dataDir: options.dataDir,
     continue: options.continue,

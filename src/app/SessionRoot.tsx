@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { App } from './App.js';
 import type { AppServices, AppSession } from './services.js';
 import { CLEAR_TERMINAL } from './use-feed.js';
+import { withUsableModels } from './usable-models.js';
 
 export interface SessionRootProps {
   initial: AppSession;
@@ -22,7 +23,7 @@ export function SessionRoot({ initial, services, debug, onExit }: SessionRootPro
     async (sessionId: string) => {
       // This process holds the current session's lock: opening it again would be refused, and is not needed.
       if (sessionId === session.store.sessionId()) return;
-      const next = await services.openSession(sessionId);
+      const next = withUsableModels(await services.openSession(sessionId), services);
       await session.store.close();
       stdout.write(CLEAR_TERMINAL);
       setSession(next);

@@ -4,6 +4,7 @@ import { render } from 'ink';
 import { realServices } from './real-services.js';
 import type { AppServices, AppSession } from './services.js';
 import { SessionRoot } from './SessionRoot.js';
+import { withUsableModels } from './usable-models.js';
 
 export interface AppExit {
   code: number;
@@ -15,11 +16,12 @@ export async function runApp(opened: AppSession, options: { debug: boolean }, se
     process.stderr.write("bakeoff: the app needs a terminal (stdin is not a TTY); try 'bakeoff sessions'\n");
     return { code: 2, session: opened };
   }
-  let final = opened;
+  const initial = withUsableModels(opened, services);
+  let final = initial;
   let failure: Error | undefined;
   const instance = render(
     <SessionRoot
-      initial={opened}
+      initial={initial}
       services={services}
       debug={options.debug}
       onExit={(session, error) => {
