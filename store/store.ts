@@ -8,12 +8,12 @@ import { contentPieces, metadataPieces } from './session-files.js';
 import { PromptHistory } from './prompt-history.js';
 import { clearCheckpoint, loadCheckpoint } from './checkpoint.js';
 import { appendHistory, historyLengths, truncateHistory, withoutEmpty } from './history.js';
-import { changedRun, rewindMarker, rewoundNote, runContentFor, runSummaryFor, selectionChanges } from './run-records.js';
+import { changedRun, runContentFor, runSummaryFor, selectionChanges } from './run-records.js';
 import { RewindStack } from './rewind-stack.js';
 import type { RewindRecord } from './rewind-stack.js';
 import { planRewind, RewindDriftError } from './rewind-plan.js';
 import type { RewindMode, RewindPlan } from './rewind-plan.js';
-import { restoreSnapshots } from './file-snapshots.js';
+import { markUndone, restorePlanFiles } from './rewind-apply.js';
 import { RecipeStore } from './recipe-store.js';
 import { marshalRecipe, snapshotFromRecipe } from './recipe/index.js';
 import { SessionLock } from './session-lock.js';
@@ -220,19 +220,13 @@ export class Store {
     const plan = await planRewind(this.rewindStack, records, this.contentState.histories, mode, this.projectRoot());
     const drifted = plan.files.filter((file) => file.drifted).map((file) => file.path);
     if (drifted.length > 0 && !options.allowDrift) throw new RewindDriftError(drifted);
-    const fileMsg = await this.restoreFiles(plan);
+    const fileMsg = await restorePlanFiles(plan);
     const truncated = mode === 'code' ? Promise.resolve() : this.truncateHistories(plan.historyLengths);
-    const runs = [...this.meta.runs];
-    const notes = plan.runs.map(({ feedIndex: index, prompt }) => {
-      const undone = runs[index];
-      const note = rewoundNote(undone?.note);
-      if (undone) runs[index] = changedRun(undone, { note });
-      runs.push(rewindMarker(prompt, nowTimestamp()));
-      return { feedIndex: index, note };
-    });
-    this.meta = { ...this.meta, last_active_at: nowTimestamp(), runs };
+    const timestamp = nowTimestamp();
+    const { runs, undone } = markUndone(this.meta.runs, plan, timestamp);
+    this.meta = { ...this.meta, last_active_at: timestamp, runs };
     await Promise.all([truncated, this.saveMetadata(), this.track(this.rewindStack.popFrom(position))]);
-    return { plan, fileMsg, undone: notes, restoredPrompt: plan.runs[plan.runs.length - 1].prompt };
+    return { plan, fileMsg, undone, restoredPrompt: plan.runs[plan.runs.length - 1].prompt };
   }
 
   /** Undoes the newest run: files back, histories cut, a marker for stats, `[rewound]` on its note. */
@@ -251,27 +245,6 @@ export class Store {
     if (position < 0) throw new Error(`run ${feedIndex} of session ${this.sessionId()} cannot be undone (it is not on the rewind stack)`);
     return { position, records: all.slice(position).reverse() };
   }
-
-  /** A restore problem is a warning: the rest of the rewind still happens. Each file goes back in its run's project root. */
-  private async restoreFiles(plan: RewindPlan): Promise<string> {
-    const lost = plan.files.filter((file) => file.lost).map((file) => file.path);
-    const problems: string[] = lost.length > 0 ? [`no stored content for ${lost.join(', ')}`] : [];
-    const byRoot = new Map<string, FileSnapshot[]>();
-    for (const file of plan.files.filter((f) => !f.lost)) {
-      const snaps = byRoot.get(file.root) ?? [];
-      snaps.push({ path: file.path, content: file.restored ?? '', didNotExist: file.restored === null });
-      byRoot.set(file.root, snaps);
-    }
-    for (const [root, snaps] of byRoot) {
-      try {
-        await restoreSnapshots(snaps, root);
-      } catch (error) {
-        problems.push((error as Error).message);
-      }
-    }
-    return problems.length > 0 ? ` (file restore warning: ${problems.join('; ')})` : '';
-  }
-
 
   // ── checkpoint ──────────────────────────────────────────────────────────
 

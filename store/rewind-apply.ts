@@ -1,0 +1,42 @@
+// Carrying out a rewind plan: the files put back, and the runs it undoes marked the way Errata marks them.
+import type { RunSummary } from './schemas.js';
+import type { FileSnapshot } from './types.js';
+import type { RewindPlan } from './rewind-plan.js';
+import { restoreSnapshots } from './file-snapshots.js';
+import { changedRun, rewindMarker, rewoundNote } from './run-records.js';
+
+/**
+ * Restores the plan's files, each in the project root its run wrote to. A problem is a warning, returned as
+ * ` (file restore warning: …)` (or ''): the rest of the rewind still happens.
+ */
+export async function restorePlanFiles(plan: RewindPlan): Promise<string> {
+  const lost = plan.files.filter((file) => file.lost).map((file) => file.path);
+  const problems: string[] = lost.length > 0 ? [`no stored content for ${lost.join(', ')}`] : [];
+  const byRoot = new Map<string, FileSnapshot[]>();
+  for (const file of plan.files.filter((f) => !f.lost)) {
+    const snaps = byRoot.get(file.root) ?? [];
+    snaps.push({ path: file.path, content: file.restored ?? '', didNotExist: file.restored === null });
+    byRoot.set(file.root, snaps);
+  }
+  for (const [root, snaps] of byRoot) {
+    try {
+      await restoreSnapshots(snaps, root);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  return problems.length > 0 ? ` (file restore warning: ${problems.join('; ')})` : '';
+}
+
+/** The runs with every undone one noted `[rewound] …` and a rewind marker appended for each (stats skip them). */
+export function markUndone(runs: readonly RunSummary[], plan: RewindPlan, timestamp: string): { runs: RunSummary[]; undone: { feedIndex: number; note: string }[] } {
+  const next = [...runs];
+  const undone = plan.runs.map(({ feedIndex, prompt }) => {
+    const run = next[feedIndex];
+    const note = rewoundNote(run?.note);
+    if (run) next[feedIndex] = changedRun(run, { note });
+    next.push(rewindMarker(prompt, timestamp));
+    return { feedIndex, note };
+  });
+  return { runs: next, undone };
+}
