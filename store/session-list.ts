@@ -15,9 +15,9 @@ export interface SessionListing {
 }
 
 /** Reads a few files at a time: enough to keep the disk busy without opening thousands at once. */
-const READ_CONCURRENCY = 32;
+export const READ_CONCURRENCY = 32;
 
-async function mapWithConcurrency<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function mapWithConcurrency<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]);
@@ -44,6 +44,11 @@ async function readSession(sessionsDir: string, id: string): Promise<SessionMeta
  */
 export async function forEachSession(sessionsDir: string, visit: (metadata: SessionMetadata) => void, onlyId?: string): Promise<SkippedSession[]> {
   const names = (await sessionDirNames(sessionsDir)).filter((name) => onlyId === undefined || name === onlyId);
+  return visitSessions(sessionsDir, names, visit);
+}
+
+/** forEachSession over the named session directories only. */
+export async function visitSessions(sessionsDir: string, names: readonly string[], visit: (metadata: SessionMetadata) => void): Promise<SkippedSession[]> {
   const skipped: SkippedSession[] = [];
   await mapWithConcurrency(names, READ_CONCURRENCY, async (id) => {
     const outcome = await readSession(sessionsDir, id);

@@ -96,46 +96,63 @@ function emptyTotals(): ModelTotals {
   };
 }
 
-/** Whether a run's recipe is one the filter asks for (no recipe filter: every run). */
-function recipeFilter(filter: StatsFilter): (run: RunSummary) => boolean {
+/** Whether a recipe hash is one the filter asks for (no recipe filter: every hash, '' included). */
+function keepsHash(filter: StatsFilter): (hash: string) => boolean {
   const hashes = new Set([...(filter.configHashes ?? []), ...(filter.configHash ? [filter.configHash] : [])]);
   if (hashes.size === 0 && filter.configHashes === undefined) return () => true;
-  return (run) => hashes.has(run.config_hash ?? '');
+  return (hash) => hashes.has(hash);
 }
 
-/** Adds one session's unrewound runs to `totals`; a single pass with no per-run allocation. */
-function addSessionRuns(totals: Totals, runs: readonly RunSummary[], keeps: (run: RunSummary) => boolean): void {
+/**
+ * One session's sums per recipe hash ('' for runs recorded without one), in one pass with no per-run
+ * allocation: any recipe filter is then a sum of some of them. Markers are not runs and carry no hash,
+ * so the rewind walk comes first and the hash only groups what it keeps.
+ */
+export function sessionTotalsByHash(runs: readonly RunSummary[]): Map<string, Totals> {
+  const byHash = new Map<string, Totals>();
   forEachUnrewound(runs, (run) => {
-    // markers carry no config_hash, so this filter must come after the rewind walk, never before it
-    if (!keeps(run)) return;
-    const models = run.models;
-    if (!models) return;
-    const selected = run.selected ?? '';
-    const thumbsDown = selected === '' && run.rating === 'bad';
-    for (const model of models) {
-      let t = totals.get(model);
-      if (t === undefined) {
-        t = emptyTotals();
-        totals.set(model, t);
-      }
-      t.participations++;
-      if (selected === model) t.wins++;
-      else if (selected !== '') t.losses++;
-      else if (thumbsDown) t.thumbsDown++;
-      t.latencyMs += valueFor(run.latencies_ms, model);
-      t.costUsd += valueFor(run.costs_usd, model);
-      t.inputTokens += valueFor(run.input_tokens, model);
-      t.outputTokens += valueFor(run.output_tokens, model);
-      t.toolCalls += toolCallsFor(run.tool_calls, model);
-      t.proposedWrites += valueFor(run.proposed_writes_count, model);
-    }
+    const hash = run.config_hash ?? '';
+    let totals = byHash.get(hash);
+    if (!totals) byHash.set(hash, (totals = new Map()));
+    addRun(totals, run);
   });
+  return byHash;
+}
+
+/** The sums of the hashes the filter keeps. */
+export function filteredTotals(byHash: ReadonlyMap<string, Totals>, filter: StatsFilter): Totals {
+  const keeps = keepsHash(filter);
+  const totals: Totals = new Map();
+  for (const [hash, sums] of byHash) if (keeps(hash)) mergeTotals(totals, sums);
+  return totals;
+}
+
+function addRun(totals: Totals, run: RunSummary): void {
+  const models = run.models;
+  if (!models) return;
+  const selected = run.selected ?? '';
+  const thumbsDown = selected === '' && run.rating === 'bad';
+  for (const model of models) {
+    let t = totals.get(model);
+    if (t === undefined) {
+      t = emptyTotals();
+      totals.set(model, t);
+    }
+    t.participations++;
+    if (selected === model) t.wins++;
+    else if (selected !== '') t.losses++;
+    else if (thumbsDown) t.thumbsDown++;
+    t.latencyMs += valueFor(run.latencies_ms, model);
+    t.costUsd += valueFor(run.costs_usd, model);
+    t.inputTokens += valueFor(run.input_tokens, model);
+    t.outputTokens += valueFor(run.output_tokens, model);
+    t.toolCalls += toolCallsFor(run.tool_calls, model);
+    t.proposedWrites += valueFor(run.proposed_writes_count, model);
+  }
 }
 
 /** One session's sums per model; its markers cancel only its own runs. */
 export function sessionTotals(runs: readonly RunSummary[], filter: StatsFilter): Totals {
-  const totals: Totals = new Map();
-  addSessionRuns(totals, runs, recipeFilter(filter));
-  return totals;
+  return filteredTotals(sessionTotalsByHash(runs), filter);
 }
 

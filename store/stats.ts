@@ -1,7 +1,10 @@
 // Per-model stats over recorded runs (the numbers behind `bakeoff stats`), leaving rewound runs out.
 import type { RunSummary } from './schemas.js';
-import { forEachSession } from './session-list.js';
-import { forEachUnrewound, mergeTotals, sessionTotals } from './stats-totals.js';
+import { join } from 'node:path';
+import { mapWithConcurrency, READ_CONCURRENCY, visitSessions } from './session-list.js';
+import { sessionDirNames, sessionPathsFor } from './session-paths.js';
+import { fileKey, StatsCache } from './stats-cache.js';
+import { filteredTotals, forEachUnrewound, mergeTotals, sessionTotals, sessionTotalsByHash } from './stats-totals.js';
 import type { ModelTally, ModelTotals, StatsFilter, Totals } from './stats-totals.js';
 
 import type { SkippedSession } from './session-list.js';
@@ -91,14 +94,38 @@ export function summarizeRunsDetailed(runs: readonly RunSummary[], filter: Stats
   return byModel(sessionTotals(runs, filter), toStats);
 }
 
+/** The stats cache of a sessions directory: data/stats-cache.json, beside it. */
+export function statsCachePath(sessionsDir: string): string {
+  return join(sessionsDir, '..', 'stats-cache.json');
+}
+
 async function totalsAcrossSessions(sessionsDir: string, filter: StatsFilter): Promise<{ totals: Totals; skipped: SkippedSession[] }> {
   const sessionId = filter.sessionId || undefined;
-  const perSession = new Map<string, Totals>();
-  // per session, so one session's markers never cancel another's runs
-  const skipped = await forEachSession(sessionsDir, (session) => perSession.set(session.id, sessionTotals(session.runs, filter)), sessionId);
+  const cache = await StatsCache.load(statsCachePath(sessionsDir));
+  const names = (await sessionDirNames(sessionsDir)).filter((name) => sessionId === undefined || name === sessionId);
+  // per session, so one session's markers never cancel another's runs; unchanged sessions come from the cache
+  const byHashOf = new Map<string, Map<string, Totals>>();
+  const keys = new Map<string, string>();
+  const unread: string[] = [];
+  await mapWithConcurrency(names, READ_CONCURRENCY, async (id) => {
+    // taken before reading: if the file changes in between, the next key differs and it is read again
+    const key = await fileKey(sessionPathsFor(sessionsDir, id).metadataPath);
+    const cached = key === null ? null : cache.get(id, key);
+    if (cached) byHashOf.set(id, cached);
+    else unread.push(id);
+    if (key !== null) keys.set(id, key);
+  });
+  const skipped = await visitSessions(sessionsDir, unread, (session) => {
+    const byHash = sessionTotalsByHash(session.runs);
+    byHashOf.set(session.id, byHash);
+    const key = keys.get(session.id);
+    if (key !== undefined) cache.set(session.id, key, byHash);
+  });
+  if (sessionId === undefined) cache.keepOnly(names);
+  await cache.save();
   // Added in id order whatever order the files were read in, so the sums are the same to the last bit every time.
   const totals: Totals = new Map();
-  for (const id of [...perSession.keys()].sort()) mergeTotals(totals, perSession.get(id)!);
+  for (const id of [...byHashOf.keys()].sort()) mergeTotals(totals, filteredTotals(byHashOf.get(id)!, filter));
   return { totals, skipped };
 }
 
