@@ -2,6 +2,8 @@
 // models and base recipe. No session file is written here (Store.open only takes the lock in data/locks/):
 // a new session reaches the disk at its first run (the app calls store.saveInitialMeta() then), so opening
 // and quitting leaves no empty session behind.
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { RecipeStore, Store, dataLayout, defaultRecipe, newSessionId, newSessionMetadata, sessionPathsFor } from '../../store/index.js';
 import type { DataLayout, Recipe, SessionMetadata } from '../../store/index.js';
 import { resolveDataDir } from './data-dir.js';
@@ -18,7 +20,7 @@ export interface OpenSessionOptions {
   models?: string[];
   /** a recipe Markdown file to use as the base recipe instead of the built-in default */
   recipePath?: string;
-  /** where model writes are applied; default process.cwd() */
+  /** where model writes are applied; default the --recipe's `project_root` (against the working directory), else process.cwd() */
   projectRoot?: string;
   /** open without taking the session's lock (another process holds it); the Store refuses every write */
   readOnly?: boolean;
@@ -61,7 +63,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     meta,
     recipeStore,
     recipe: base.recipe,
-    projectRoot: options.projectRoot ?? process.cwd(),
+    projectRoot: options.projectRoot ?? (await recipeProjectRoot(base.recipe, options.recipePath)),
     readOnly: options.readOnly,
   });
   // Session files that did not parse were set aside by Store.open; the session still opens without them.
@@ -97,4 +99,14 @@ function chooseModels(options: OpenSessionOptions, store: Store, base: Recipe, r
     if (fromMetadata && fromMetadata.length > 0) return [...fromMetadata];
   }
   return [...(base.models ?? [])];
+}
+
+/** The recipe's Constraints `project_root`, which must be a directory; the working directory without one. */
+async function recipeProjectRoot(recipe: Recipe, recipePath: string | undefined): Promise<string> {
+  const wanted = recipe.constraints.projectRoot;
+  if (!wanted) return process.cwd();
+  const root = resolve(wanted);
+  const info = await stat(root).catch(() => null);
+  if (!info?.isDirectory()) throw new Error(`recipe ${recipePath ?? recipe.name}: project_root ${root} is not a directory`);
+  return root;
 }

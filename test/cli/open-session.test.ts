@@ -128,6 +128,19 @@ describe('openSession', () => {
     await opened.store.close();
   });
 
+  it("a --recipe's project_root is where writes go; one that is not a directory is refused naming it", async () => {
+    const dir = await tempDir();
+    const project = join(dir, 'project');
+    await mkdir(project);
+    const path = join(dir, 'rooted.md');
+    await writeFile(path, `# Rooted\nversion: 1\n\n## Models\n- demo/alpha\n\n## Constraints\nproject_root: ${project}\n`);
+    const opened = await openSession({ dataDir: join(dir, 'data'), recipePath: path });
+    expect(opened.store.projectRoot()).toBe(project);
+    await opened.store.close();
+    await writeFile(path, `# Rooted\nversion: 1\n\n## Models\n- demo/alpha\n\n## Constraints\nproject_root: ${join(dir, 'nowhere')}\n`);
+    await expect(openSession({ dataDir: join(dir, 'data'), recipePath: path })).rejects.toThrow(`recipe ${path}: project_root ${join(dir, 'nowhere')} is not a directory`);
+  });
+
   it('a --recipe file that does not parse, or is missing, rejects naming the file (and the line)', async () => {
     const dir = await tempDir();
     const bad = join(dir, 'bad.md');
