@@ -12,7 +12,8 @@ cpSync('store/recipe/default.recipe.md', 'dist/store/recipe/default.recipe.md');
 
 /** The command line, and the bench's floor for the first frame: the smallest Ink app, bundled the same way. */
 const bundles = [
-  { entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist/bundle' },
+  // content-load-thread.ts finds its worker beside the chunk that holds it
+  { entryPoints: { cli: 'src/cli.ts', 'chunks/content-load-worker': 'store/content-load-worker.ts' }, outdir: 'dist/bundle' },
   { entryPoints: { 'bare-ink': 'bench/bare-ink.tsx' }, outdir: 'dist/bench-bundle' },
 ];
 for (const { entryPoints, outdir } of bundles) await build({

@@ -4,8 +4,8 @@ import { adoptEncoding } from './json-cache.js';
 import { runContentSchema } from './schemas.js';
 import type { ModelRunContent, RunContent } from './schemas.js';
 
-/** `run` was validated from `bytes`; the returned record decodes `models` from them on first read. */
-export function lazyRunContent(run: RunContent, bytes: Buffer): RunContent {
+/** The run at `bytes` was validated at load; the returned record decodes `models` from them on first read. */
+export function lazyRunContent(run: Pick<RunContent, 'prompt' | 'prompt_hash'>, bytes: Buffer): RunContent {
   let models: ModelRunContent[] | null = null;
   const record = { prompt: run.prompt, prompt_hash: run.prompt_hash } as RunContent;
   Object.defineProperty(record, 'models', {

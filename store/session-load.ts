@@ -5,7 +5,8 @@ import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SessionContent, SessionMetadata } from './schemas.js';
 import type { Recipe, StoreOptions } from './types.js';
-import { loadContent, loadMetadata } from './session-files.js';
+import { loadMetadata } from './session-files.js';
+import { loadContentForStore } from './content-load-thread.js';
 import { PromptHistory } from './prompt-history.js';
 import { readCheckpointFile } from './checkpoint.js';
 import { readBytes, UnparsableFileError } from './read-json.js';
@@ -41,7 +42,7 @@ export async function loadSession(opts: StoreOptions): Promise<LoadedSession> {
     ]);
   }
   const [content, prompts, recipe, checkpoint, rewind] = await Promise.all([
-    setAsideIfUnparsable(paths.contentPath, () => loadContent(paths.contentPath), { readOnly }),
+    setAsideIfUnparsable(paths.contentPath, () => loadContentForStore(paths.contentPath), { readOnly }),
     PromptHistory.load(opts.promptHistPath),
     setAsideIfUnparsable(paths.recipePath, () => readSessionRecipe(paths.recipePath), { readOnly }),
     setAsideIfUnparsable(paths.checkpointPath, () => readCheckpointFile(paths.checkpointPath), { readOnly }),

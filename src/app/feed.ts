@@ -67,7 +67,7 @@ function modelLinesFromSummary(summary: RunSummary, content: RunContent | undefi
 }
 
 /** A resumed session shows its newest runs: older answers stay on disk, undecoded (`bakeoff show` lists every run). */
-export const RESUMED_RUNS_SHOWN = 100;
+export const RESUMED_RUNS_SHOWN = 30;
 
 /**
  * The feed of a resumed session: its newest `shown` runs. Rewind markers live only in the metadata, so the
