@@ -2,7 +2,7 @@
 import type { ModelResponse, ResponseSnapshot } from '../../store/index.js';
 import type { AgentOutcome, AgentProgress } from './agent-loop.js';
 
-/** Unknown prices are recorded as 0 in the files (the format has no "unknown"); the panels show null. */
+/** An unknown price is NaN here: the Store leaves it out of costs_usd and of the spend; the panels show "?". */
 export function responseFromOutcome(modelId: string, outcome: AgentOutcome): ModelResponse {
   return {
     modelId,

@@ -4,7 +4,7 @@ import { Store } from '../../store/store.js';
 import { RecipeStore } from '../../store/recipe-store.js';
 import { dataLayout, newSessionId, sessionPathsFor } from '../../store/session-paths.js';
 import { loadMetadata, newSessionMetadata } from '../../store/session-files.js';
-import type { ModelResponse, Recipe } from '../../store/types.js';
+import type { ModelResponse, Recipe, StoreOptions } from '../../store/types.js';
 import { tempDir } from './temp-dir.js';
 
 export interface OpenedStore {
@@ -35,15 +35,21 @@ export function response(modelId: string, extra: Partial<ModelResponse> = {}): M
   return { modelId, text: `${modelId} answer`, latencyMs: 100, inputTokens: 10, outputTokens: 20, costUsd: 0.01, ...extra };
 }
 
-/** Closes `store` and opens its session again from disk, as --resume does (metadata read with its bytes kept). */
+/** A Store on a session already in `data`, its metadata read with its bytes kept, as --resume opens it. */
+export async function openExistingStore(data: string, sessionId: string, extra: Partial<StoreOptions> = {}): Promise<Store> {
+  const layout = dataLayout(data);
+  const sessionPaths = sessionPathsFor(layout.sessions, sessionId);
+  return Store.open({
+    promptHistPath: layout.promptHistory,
+    sessionPaths,
+    sessionId,
+    meta: (await loadMetadata(sessionPaths.metadataPath, { keepEncodings: true }))!,
+    ...extra,
+  });
+}
+
+/** Closes `store` and opens its session again from disk, as --resume does. */
 export async function reopenStore(store: Store): Promise<Store> {
   await store.close();
-  const sessionPaths = sessionPathsFor(store.sessionsDir(), store.sessionId());
-  return Store.open({
-    promptHistPath: dataLayout(join(store.sessionsDir(), '..')).promptHistory,
-    sessionPaths,
-    sessionId: store.sessionId(),
-    meta: (await loadMetadata(sessionPaths.metadataPath, { keepEncodings: true }))!,
-    projectRoot: store.projectRoot(),
-  });
+  return openExistingStore(join(store.sessionsDir(), '..'), store.sessionId(), { projectRoot: store.projectRoot() });
 }

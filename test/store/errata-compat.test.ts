@@ -8,12 +8,12 @@ import {
   dataLayout,
   listSessions,
   loadCheckpoint,
-  loadMetadata,
   recipeSnapshotHash,
   sessionPathsFor,
   summarizeDetailedAcrossSessions,
 } from '../../store/index.js';
 import { copyErrataFixture, fixtureRoot } from '../helpers/temp-dir.js';
+import { openExistingStore } from '../helpers/store-fixture.js';
 
 interface Expected {
   session_order: string[];
@@ -29,15 +29,7 @@ interface Expected {
 const expected = JSON.parse(readFileSync(join(fixtureRoot, 'expected.json'), 'utf8')) as Expected;
 
 async function openSession(data: string, id: string): Promise<Store> {
-  const layout = dataLayout(data);
-  const paths = sessionPathsFor(layout.sessions, id);
-  return Store.open({
-    promptHistPath: layout.promptHistory,
-    sessionPaths: paths,
-    sessionId: id,
-    meta: (await loadMetadata(paths.metadataPath))!,
-    recipeStore: await RecipeStore.open(layout.recipeStore),
-  });
+  return openExistingStore(data, id, { recipeStore: await RecipeStore.open(dataLayout(data).recipeStore) });
 }
 
 describe('reading a data directory Errata wrote', () => {

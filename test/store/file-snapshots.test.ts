@@ -1,7 +1,8 @@
-import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, readlink, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import { escapingPaths, makeEscapeTree } from '../helpers/escape-tree.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RestoreError, applyWrites, restoreSnapshots, snapshotFiles } from '../../store/file-snapshots.js';
 import { PathRefusedError } from '../../store/project-path.js';
@@ -29,24 +30,8 @@ async function modeOf(file: string): Promise<number> {
   return (await stat(file)).mode & 0o777;
 }
 
-// base/outside holds what must never be reached; base/project is the root, with links of every kind
 beforeEach(async () => {
-  base = await mkdtemp(path.join(os.tmpdir(), 'bakeoff-snap-'));
-  root = path.join(base, 'project');
-  const outside = path.join(base, 'outside');
-  await mkdir(path.join(outside, 'dir'), { recursive: true });
-  await writeFile(path.join(outside, 'secret.txt'), 'secret');
-  await writeFile(path.join(outside, 'dir', 'file'), 'outside file');
-  await mkdir(path.join(root, 'real'), { recursive: true });
-  await mkdir(path.join(root, 'a', 'b'), { recursive: true });
-  await writeFile(path.join(root, 'real', 'f.txt'), 'inside');
-  await symlink(outside, path.join(root, 'link'));
-  await symlink(outside, path.join(root, 'a', 'b', 'link'));
-  await symlink(path.join(outside, 'secret.txt'), path.join(root, 'out-file'));
-  await symlink(path.join(outside, 'nope.txt'), path.join(root, 'dangling'));
-  await symlink('real', path.join(root, 'in-link'));
-  await symlink(path.join('real', 'f.txt'), path.join(root, 'in-file'));
-  realRoot = await realpath(root);
+  ({ base, root, realRoot } = await makeEscapeTree('bakeoff-snap-'));
 });
 
 afterEach(async () => {
@@ -54,17 +39,7 @@ afterEach(async () => {
 });
 
 const refused: [string, () => string][] = [
-  ['a parent escape', () => '../x'],
-  ['an escape hidden behind a directory', () => 'a/../../x'],
-  ['/etc/passwd', () => '/etc/passwd'],
-  ['an absolute path outside the root', () => path.join(base, 'outside', 'secret.txt')],
-  ['a NUL byte', () => 'a\u0000b'],
-  ['a final symlink pointing outside', () => 'out-file'],
-  ['a symlinked intermediate directory pointing outside', () => 'link/dir/file'],
-  ['a deep symlink pointing outside', () => 'a/b/link/c'],
-  ['a dangling symlink pointing outside', () => 'dangling'],
-  ['.', () => '.'],
-  ['an empty path', () => ''],
+  ...escapingPaths(() => base),
 ];
 
 describe('a refused path leaves the tree untouched', () => {

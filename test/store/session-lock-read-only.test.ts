@@ -1,5 +1,6 @@
 // A session held by another process can be opened read-only: everything loads, every write is refused
 // with an error naming the session, and neither memory nor any file changes.
+import { openExistingStore } from '../helpers/store-fixture.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { Store } from '../../store/store.js';
 import { RecipeStore } from '../../store/recipe-store.js';
 import { ReadOnlySessionError, WRITING_METHODS } from '../../store/read-only-store.js';
 import { dataLayout, newSessionId, sessionPathsFor } from '../../store/session-paths.js';
-import { loadMetadata, newSessionMetadata } from '../../store/session-files.js';
+import { newSessionMetadata } from '../../store/session-files.js';
 import { defaultRecipe } from '../../store/recipe/index.js';
 import { response } from '../helpers/store-fixture.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -43,17 +44,8 @@ async function heldSession(): Promise<{ holder: Store; data: string; id: string 
 }
 
 async function openReadOnly(data: string, id: string, withRecipeStore = true): Promise<Store> {
-  const layout = dataLayout(data);
-  const paths = sessionPathsFor(layout.sessions, id);
-  return Store.open({
-    promptHistPath: layout.promptHistory,
-    sessionPaths: paths,
-    sessionId: id,
-    meta: (await loadMetadata(paths.metadataPath))!,
-    recipeStore: withRecipeStore ? await RecipeStore.open(layout.recipeStore) : null,
-    recipe: defaultRecipe(),
-    readOnly: true,
-  });
+  const recipeStore = withRecipeStore ? await RecipeStore.open(dataLayout(data).recipeStore) : null;
+  return openExistingStore(data, id, { recipeStore, recipe: defaultRecipe(), readOnly: true });
 }
 
 /** Every file under `dir` with its bytes and mtime, to prove nothing was written. */
