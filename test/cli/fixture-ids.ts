@@ -1,7 +1,7 @@
 // The Errata fixture's sessions, by what each one is for in these tests.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtureRoot } from '../helpers/temp-dir.js';
+import { fixtureRoot } from '../helpers/fixtures.js';
 
 /** three runs, the third rewound; no checkpoint */
 export const SESSION_A = 'ses_01950000-0000-7000-8000-00000000000a';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newSessionMetadata, saveMetadata, SessionIdError, SessionLockedError } from '../../store/index.js';
 import { openSession } from '../../src/session/open-session.js';
-import { copyErrataFixture, tempDir } from '../helpers/temp-dir.js';
+import { copyErrataFixture } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { SESSION_A, SESSION_B, SESSION_CORRUPT } from './fixture-ids.js';
 
 describe('openSession', () => {

@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recipeSnapshotHash } from '../../store/index.js';
-import { copyErrataFixture, tempDir } from '../helpers/temp-dir.js';
+import { copyErrataFixture } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { assertBuilt, runCli } from './run-cli.js';
 import { SESSION_B } from './fixture-ids.js';
 

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyErrataFixture } from '../helpers/temp-dir.js';
+import { copyErrataFixture } from '../helpers/fixtures.js';
 import { assertBuilt, runCli } from './run-cli.js';
 import { SESSION_A, SESSION_B, SESSION_CORRUPT, expected } from './fixture-ids.js';
 

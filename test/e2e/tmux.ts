@@ -1,6 +1,9 @@
 // A real terminal for the end-to-end test: a tmux server of its own (never the user's), one session,
 // keys sent with send-keys, the screen read with capture-pane.
 import { execFileSync } from 'node:child_process';
+import { requireCommand, tmuxPrerequisite } from '../helpers/require-command.js';
+
+let tmuxChecked = false;
 
 export class TmuxTerminal {
   private readonly socket = `bakeoff-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -8,6 +11,8 @@ export class TmuxTerminal {
 
   /** Runs `command` (a shell line) in a 120×40 terminal; the pane stays after it exits. */
   start(command: string): void {
+    if (!tmuxChecked) requireCommand(tmuxPrerequisite);
+    tmuxChecked = true;
     this.tmux('new-session', '-d', '-s', this.target, '-x', '120', '-y', '40', `${command}; echo "EXITED $?"; sleep 600`);
   }
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCheckpoint, clearCheckpoint, IncrementalCheckpointSaver, loadCheckpoint, responseSnapshot, saveCheckpoint } from '../../store/checkpoint.js';
 import type { ModelResponse } from '../../store/types.js';
-import { copyErrataFixture, tempDir } from '../helpers/temp-dir.js';
+import { copyErrataFixture } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const response = (modelId: string, extra: Partial<ModelResponse> = {}): ModelResponse => ({
   modelId,

@@ -12,7 +12,7 @@ import {
   sessionPathsFor,
   summarizeDetailedAcrossSessions,
 } from '../../store/index.js';
-import { copyErrataFixture, fixtureRoot } from '../helpers/temp-dir.js';
+import { copyErrataFixture, fixtureRoot } from '../helpers/fixtures.js';
 import { openExistingStore } from '../helpers/store-fixture.js';
 
 interface Expected {

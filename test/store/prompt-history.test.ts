@@ -2,7 +2,8 @@ import { readFile, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendPromptHistory, loadPromptHistory, PromptHistory } from '../../store/prompt-history.js';
-import { copyErrataFixture, tempDir } from '../helpers/temp-dir.js';
+import { copyErrataFixture } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('prompt_history.jsonl', () => {
   it('loads newest first and skips a line that is not a JSON string', async () => {

@@ -5,7 +5,7 @@ import { emptyRecipe } from '../../store/recipe/parse.js';
 import { canonicalSnapshotJson, recipeSnapshotHash, snapshotFromRecipe } from '../../store/recipe/snapshot.js';
 import { recipeSnapshotSchema, type RecipeSnapshot } from '../../store/schemas.js';
 import type { Recipe } from '../../store/types.js';
-import { fixtureRoot } from '../helpers/temp-dir.js';
+import { fixtureRoot } from '../helpers/fixtures.js';
 
 const goReviewHash = 'rcp_v1_84ace6dd121b4650e1a18e52e7cdf3f0c7d6f4e51a97068250cb76b29aff13c4';
 const defaultHash = 'rcp_v0_5ce56ac9ff40a1b5ecd80c5cf78ae9e29c4ad6cfc5dd91d9cb0026580cb13791';

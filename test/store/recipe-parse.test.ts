@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { emptyRecipe, parseRecipe, parseRecipeWithWarnings } from '../../store/recipe/parse.js';
-import { fixtureRoot } from '../helpers/temp-dir.js';
+import { fixtureRoot } from '../helpers/fixtures.js';
 
 const everySection = `# Full Recipe
 version: 1

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentPieces, loadContent, loadMetadata, metadataPieces, newSessionMetadata, saveContent, saveMetadata } from '../../store/session-files.js';
 import { DataFileError } from '../../store/errors.js';
-import { copyErrataFixture, tempDir } from '../helpers/temp-dir.js';
+import { copyErrataFixture } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const A = 'ses_01950000-0000-7000-8000-00000000000a';
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latestSessionId, listSessions, readSessions } from '../../store/session-list.js';
 import { saveMetadata, newSessionMetadata } from '../../store/session-files.js';
-import { copyErrataFixture, fixtureRoot, tempDir } from '../helpers/temp-dir.js';
+import { copyErrataFixture, fixtureRoot } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { readFileSync } from 'node:fs';
 
 const expected = JSON.parse(readFileSync(join(fixtureRoot, 'expected.json'), 'utf8')) as { session_order: string[]; corrupt: string[] };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { statsAcrossSessions, statsCachePath } from '../../store/stats.js';
 import { loadMetadata, saveMetadata } from '../../store/session-files.js';
-import { copyErrataFixture } from '../helpers/temp-dir.js';
+import { copyErrataFixture } from '../helpers/fixtures.js';
 
 const A = 'ses_01950000-0000-7000-8000-00000000000a';
 const GO_REVIEW = 'rcp_v1_84ace6dd121b4650e1a18e52e7cdf3f0c7d6f4e51a97068250cb76b29aff13c4';

@@ -1,7 +1,8 @@
-import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyErrataFixture, fixtureExpected } from '../helpers/fixtures.js';
 import type { RunSummary } from '../../store/schemas.js';
 import {
   filterRewound,
@@ -13,7 +14,6 @@ import {
   summarizeRunsDetailed,
 } from '../../store/stats.js';
 
-const FIXTURE = '/work/shared/fixtures/errata-data';
 const CORRUPT_SESSION = 'ses_01950000-0000-7000-8000-0000000000cc';
 
 let tmp: string;
@@ -45,25 +45,15 @@ async function writeSession(sessionsDir: string, id: string, runs: RunSummary[])
   await writeFile(path.join(dir, 'session_metadata.json'), JSON.stringify(meta));
 }
 
-/** The fixture is read-only; the copy must be writable so the temp dir can be removed. */
-async function makeWritable(dir: string): Promise<void> {
-  await chmod(dir, 0o755);
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await makeWritable(full);
-    else await chmod(full, 0o644);
-  }
-}
-
 describe('stats over the Errata fixture', () => {
   it('reproduces Errata stats_all over every session and skips the corrupt one', async () => {
-    const data = path.join(tmp, 'data');
-    await cp(path.join(FIXTURE, 'data'), data, { recursive: true });
-    await makeWritable(data);
-    const expected = JSON.parse(await readFile(path.join(FIXTURE, 'expected.json'), 'utf8')).stats_all as Record<
-      string,
-      { wins: number; losses: number; thumbs_down: number; participations: number; win_rate: number; avg_latency_ms: number; avg_cost_usd: number }
-    >;
+    const data = await copyErrataFixture();
+    const expected = fixtureExpected<{
+      stats_all: Record<
+        string,
+        { wins: number; losses: number; thumbs_down: number; participations: number; win_rate: number; avg_latency_ms: number; avg_cost_usd: number }
+      >;
+    }>().stats_all;
 
     const stats = await summarizeDetailedAcrossSessions(path.join(data, 'sessions'));
 
