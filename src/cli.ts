@@ -71,7 +71,7 @@ async function openApp(options: GlobalOptions, dataDirGiven: boolean): Promise<n
   const appModule = import('./app/run-app.js');
   appModule.catch(() => undefined);
   // Keys and base URLs in the project's .env count like the environment (set variables win).
-  loadDotEnv(process.cwd());
+  const dotEnv = loadDotEnv(process.cwd());
   const opened = await openSession({
     dataDir: options.dataDir,
     continue: options.continue,
@@ -79,6 +79,7 @@ async function openApp(options: GlobalOptions, dataDirGiven: boolean): Promise<n
     models: options.models,
     recipePath: options.recipe,
   });
+  opened.warnings.unshift(...dotEnv.warnings);
   const { runApp } = await appModule;
   let exit: { code: number; session: { store: typeof opened.store } } = { code: 1, session: opened };
   try {

@@ -44,7 +44,7 @@ function initialFeed(session: AppSession): FeedItem[] {
   if (resumed.hidden > 0) items.push(feedMessage('info', `${resumed.hidden} earlier runs are not shown; bakeoff show ${store.sessionId()} lists every run`));
   items.push(...resumed.items);
   for (const warning of session.warnings) items.push(feedMessage('warning', warning));
-  const models = session.models.join(', ') || 'none';
+  const models = session.models.map((id) => (session.endpoints?.[id] ? `${id} at ${session.endpoints[id]}` : id)).join(', ') || 'none';
   const verb = session.resumed ? 'Resumed' : 'New';
   items.push(feedMessage('info', `${verb} session ${store.sessionId()} · models: ${models} · type a prompt, or /help`));
   return items;

@@ -3,8 +3,8 @@ import type { SessionContent, SessionMetadata, Store } from '../../store/index.j
 import type { Choice, CompletedRun, ModelInfo, StartRun } from '../runs/types.js';
 import type { OpenedSession } from '../session/open-session.js';
 
-/** An opened session, as the CLI hands it over. */
-export type AppSession = OpenedSession;
+/** An opened session, as the CLI hands it over; `endpoints` names each model's endpoint that is not its provider's default. */
+export type AppSession = OpenedSession & { endpoints?: Record<string, string> };
 
 export interface AppServices {
   startRun: StartRun;

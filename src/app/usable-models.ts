@@ -6,5 +6,6 @@ export function withUsableModels(session: AppSession, services: Pick<AppServices
   const { models, problems } = services.resolveModels(session.models);
   const usable = models.map((model) => model.id);
   const none = usable.length === 0 ? ['no model can run: set the keys named above, or pass --models demo/alpha,demo/beta'] : [];
-  return { ...session, models: usable, warnings: [...session.warnings, ...problems, ...none] };
+  const endpoints = Object.fromEntries(models.flatMap((model) => (model.endpoint ? [[model.id, model.endpoint]] : [])));
+  return { ...session, models: usable, warnings: [...session.warnings, ...problems, ...none], endpoints };
 }

@@ -8,7 +8,7 @@ export const modelsCommand: SlashCommand = {
     const { models, problems } = services.resolveModels(session.models);
     const lines = ['Models:'];
     for (const model of models) {
-      const details = [model.priceLabel || 'catalog prices', model.contextWindow ? `${model.contextWindow} tokens of context` : '']
+      const details = [model.priceLabel || 'catalog prices', model.contextWindow ? `${model.contextWindow} tokens of context` : '', model.endpoint ? `endpoint ${model.endpoint}` : '']
         .filter(Boolean)
         .join(', ');
       lines.push(`  ${model.id}  (${details})`);

@@ -5,6 +5,6 @@ export { applyChoice } from './apply-choice.js';
 export type { ChoiceResult } from './apply-choice.js';
 export { compactSession } from './compact.js';
 export { resolveModels } from './resolve-models.js';
-export { loadDotEnv } from './dotenv.js';
+export { loadDotEnv, variablesFromDotEnv, variableOrigin } from './dotenv.js';
 export { demoModelIds } from './demo-models.js';
 export type * from './types.js';

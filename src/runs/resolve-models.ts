@@ -4,11 +4,13 @@ import type { ModelAdapter } from './model-adapter.js';
 import type { ModelInfo } from './types.js';
 import { parseModelId } from './model-id.js';
 import { createDemoAdapter, demoModelIds, isDemoModel } from './demo-models.js';
-import { providerSettings } from './provider-settings.js';
+import { providerSettings, type ProviderSettings } from './provider-settings.js';
+import { variableOrigin } from './dotenv.js';
+import { redactSecrets } from '../text/redact-secrets.js';
 import { createSdkAdapter } from './sdk-adapter.js';
 import { pricingFor } from './prices.js';
 
-export type AdapterLookup = { adapter: ModelAdapter } | { problem: string };
+export type AdapterLookup = { adapter: ModelAdapter; settings?: ProviderSettings } | { problem: string };
 
 /** The adapter for one model id, or why it cannot run (without the id: callers add it). */
 export function adapterFor(modelId: string, env: NodeJS.ProcessEnv = process.env): AdapterLookup {
@@ -20,7 +22,13 @@ export function adapterFor(modelId: string, env: NodeJS.ProcessEnv = process.env
   }
   const lookup = providerSettings(id, env);
   if ('problem' in lookup) return lookup;
-  return { adapter: createSdkAdapter(modelId, id.model, lookup.settings) };
+  return { adapter: createSdkAdapter(modelId, id.model, lookup.settings), settings: lookup.settings };
+}
+
+/** `URL (VARIABLE from ./.env)` when the endpoint is not the provider's default, so the user sees where a key goes. */
+export function customEndpoint(settings: ProviderSettings | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (!settings?.baseURL || !settings.baseURLVariable) return null;
+  return `${redactSecrets(settings.baseURL)} (${settings.baseURLVariable} from ${variableOrigin(settings.baseURLVariable, env)})`;
 }
 
 export function resolveModels(ids: string[], env: NodeJS.ProcessEnv = process.env): { models: ModelInfo[]; problems: string[] } {
@@ -39,7 +47,7 @@ export function resolveModels(ids: string[], env: NodeJS.ProcessEnv = process.en
       continue;
     }
     const pricing = pricingFor(id);
-    models.push({ id, priceLabel: pricing.label, contextWindow: pricing.contextWindow });
+    models.push({ id, priceLabel: pricing.label, contextWindow: pricing.contextWindow, endpoint: customEndpoint(lookup.settings, env) });
   }
   return { models, problems };
 }

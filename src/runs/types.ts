@@ -48,6 +48,8 @@ export interface ModelInfo {
   /** e.g. "demo prices" for the demo models; '' for catalog prices */
   priceLabel: string;
   contextWindow: number | null;
+  /** `URL (VARIABLE from ./.env)` when the model talks to an endpoint other than its provider's default */
+  endpoint: string | null;
 }
 
 export interface RunContext {

@@ -27,3 +27,11 @@ describe('the models a session can run', () => {
     expect(usable.warnings).toEqual(['earlier warning']);
   });
 });
+
+describe('the endpoints a session talks to', () => {
+  it('names each model whose endpoint is not its provider default, for the start line', () => {
+    const env = { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' };
+    const usable = withUsableModels(session(['openai/gpt-4.1', 'demo/alpha']), { resolveModels: (ids) => resolveModels(ids, env) });
+    expect(usable.endpoints).toEqual({ 'openai/gpt-4.1': 'http://127.0.0.1:9/v1 (OPENAI_BASE_URL from the environment)' });
+  });
+});

@@ -1,30 +1,13 @@
 // The real bin/bakeoff.js in a real terminal (tmux), on the demo models: a run, a pick, /stats,
 // /rewind, /exit, then --continue, checking the screen and the data directory at each step.
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionMetadata } from '../../store/index.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { TmuxTerminal } from './tmux.js';
-
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(repo, 'bin', 'bakeoff.js');
-
-/** The test runs the built app: fail loudly, never on stale code. */
-function assertAppBuilt(): void {
-  const stale: string[] = [];
-  for (const dir of ['src/app', 'src/commands', 'components']) {
-    for (const name of readdirSync(join(repo, dir))) {
-      if (!/\.tsx?$/.test(name)) continue;
-      const source = join(repo, dir, name);
-      const built = join(repo, 'dist', relative(repo, source).replace(/\.tsx?$/, '.js'));
-      if ((statSync(built, { throwIfNoEntry: false })?.mtimeMs ?? -1) < statSync(source).mtimeMs) stale.push(relative(repo, source));
-    }
-  }
-  if (stale.length > 0) throw new Error(`dist/ is older than ${stale.join(', ')}: run \`npm run build\` first`);
-}
+import type { TmuxTerminal } from './tmux.js';
+import { assertAppBuilt, launchApp } from './launch-app.js';
 
 let terminal: TmuxTerminal | undefined;
 afterEach(() => {
@@ -34,12 +17,8 @@ afterEach(() => {
 
 beforeAll(() => assertAppBuilt());
 
-/** The app in a fresh terminal; CI=false because Ink draws only the last frame when it thinks it is in CI. */
 function launch(project: string, data: string, ...args: string[]): TmuxTerminal {
-  const term = new TmuxTerminal();
-  const quoted = [bin, '-d', data, ...args].map((a) => `'${a}'`).join(' ');
-  term.start(`cd '${project}' && env CI=false BAKEOFF_DEMO_DELAY_MS=5 '${process.execPath}' ${quoted}`);
-  return term;
+  return launchApp(project, data, args);
 }
 
 describe('bakeoff in a terminal', () => {
