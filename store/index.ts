@@ -20,6 +20,8 @@ export {
 } from './stats.js';
 export type { ModelStats, ModelTally, StatsFilter, StatsAcrossSessions } from './stats.js';
 export { snapshotFiles, applyWrites, restoreSnapshots, RestoreError } from './file-snapshots.js';
+export { applyWritesAtomically, ApplyError } from './apply-atomic.js';
+export type { AppliedWrites } from './apply-atomic.js';
 export { resolveInsideRoot, PathRefusedError } from './project-path.js';
 export { recipeSnapshotHash, snapshotFromRecipe, parseRecipe, marshalRecipe, defaultRecipe, parseDuration, formatDuration } from './recipe/index.js';
 export { readRecipeFile } from './recipe-file.js';

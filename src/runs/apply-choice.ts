@@ -1,7 +1,7 @@
 // The user's choice after a run: pick an answer (its proposed writes are applied, with snapshots so
 // rewind can undo them), skip, or rate a single-model run. Each leaves its note on the run.
 import type { Store } from '../../store/index.js';
-import { applyWrites, snapshotFiles } from '../../store/index.js';
+import { ApplyError, applyWritesAtomically } from '../../store/index.js';
 import type { Choice, CompletedRun } from './types.js';
 
 export interface ChoiceResult {
@@ -26,9 +26,16 @@ export async function applyChoice(store: Store, run: CompletedRun, choice: Choic
     await store.recordSelection({ prompt: run.prompt, selectedModelId: picked.modelId, responses: run.responses, appliedFiles: null, rating: '' });
     return noted(store, `Voted for: ${picked.modelId}`, []);
   }
-  // both resolve every path before touching anything: a refused path throws (naming it) with nothing applied
-  const snapshots = await snapshotFiles(writes, projectRoot);
-  const applied = await applyWrites(writes, projectRoot);
+  // all or nothing: a refused path throws before anything is touched, a failed write puts back what was written
+  let outcome;
+  try {
+    outcome = await applyWritesAtomically(writes, projectRoot);
+  } catch (error) {
+    // files that could not be put back hold the model's content: the rewind entry must know, so rewind can undo them
+    if (error instanceof ApplyError && error.leftWritten.length > 0) await store.pushFileSnapshots(error.leftWritten);
+    throw error;
+  }
+  const { applied, snapshots } = outcome;
   // after applying: the store also notes what was written, to tell later edits from ours
   await store.pushFileSnapshots(snapshots);
   await store.recordSelection({ prompt: run.prompt, selectedModelId: picked.modelId, responses: run.responses, appliedFiles: applied, rating: '' });
