@@ -1,7 +1,9 @@
 // Applying a response's writes all or nothing: every file is snapshotted first, then written; when one
 // write fails, the files already written are put back from their snapshots and the error names the write.
+import { realpath } from 'node:fs/promises';
 import { RestoreError, applyWrites, restoreSnapshots, snapshotFiles } from './file-snapshots.js';
-import { resolveProjectPath } from './project-path.js';
+import { PathRefusedError, resolveProjectPath } from './project-path.js';
+import { canonicalPath, protectedPathRule } from './protected-paths.js';
 import type { FileSnapshot, FileWrite } from './types.js';
 
 /** A write failed. `leftWritten` are the snapshots of files that could not be put back (they hold the new content). */
@@ -30,8 +32,12 @@ export interface AppliedWrites {
   snapshots: FileSnapshot[];
 }
 
-/** Snapshots, then applies, the writes; a refused path throws before anything is touched, a failed write is rolled back. */
-export async function applyWritesAtomically(writes: FileWrite[], root: string): Promise<AppliedWrites> {
+/**
+ * Snapshots, then applies, the writes; a refused path (outside the root, or protected: `.git`, `.env`, the
+ * data directories) throws before anything is touched, a failed write is rolled back.
+ */
+export async function applyWritesAtomically(writes: FileWrite[], root: string, options: { dataDirs?: readonly string[] } = {}): Promise<AppliedWrites> {
+  await refuseProtected(writes, root, options.dataDirs ?? []);
   const snapshots = await snapshotFiles(writes, root);
   const applied: string[] = [];
   // absolute path → the path as proposed, for every file written so far
@@ -49,6 +55,17 @@ export async function applyWritesAtomically(writes: FileWrite[], root: string): 
     if (!applied.includes(relative)) applied.push(relative);
   }
   return { applied, snapshots };
+}
+
+/** A proposal read back from a checkpoint is as untrusted as a model: the tools' rules hold here too. */
+async function refuseProtected(writes: FileWrite[], root: string, dataDirs: readonly string[]): Promise<void> {
+  const realRoot = await realpath(root);
+  const canonicalDirs = await Promise.all(dataDirs.map((dir) => canonicalPath(dir)));
+  for (const write of writes) {
+    const { absolute } = await resolveProjectPath(root, write.path);
+    const rule = protectedPathRule(realRoot, absolute, canonicalDirs);
+    if (rule) throw new PathRefusedError(write.path, root, rule);
+  }
 }
 
 async function rolledBack(toRestore: FileSnapshot[], names: Map<string, string>, root: string, failedPath: string, reason: string): Promise<ApplyError> {

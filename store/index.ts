@@ -22,7 +22,8 @@ export type { ModelStats, ModelTally, StatsFilter, StatsAcrossSessions } from '.
 export { snapshotFiles, applyWrites, restoreSnapshots, RestoreError } from './file-snapshots.js';
 export { applyWritesAtomically, ApplyError } from './apply-atomic.js';
 export type { AppliedWrites } from './apply-atomic.js';
-export { resolveInsideRoot, PathRefusedError } from './project-path.js';
+export { resolveInsideRoot, isWithin, PathRefusedError } from './project-path.js';
+export { protectedPathRule, canonicalPath } from './protected-paths.js';
 export { recipeSnapshotHash, snapshotFromRecipe, parseRecipe, marshalRecipe, defaultRecipe, parseDuration, formatDuration } from './recipe/index.js';
 export { readRecipeFile } from './recipe-file.js';
 export { promptHash, preview } from './text.js';

@@ -19,6 +19,8 @@ export interface AgentRequest {
   messages: ChatMessage[];
   toolbox: Toolbox;
   projectRoot: string;
+  /** bakeoff's data directory: no tool may read or change it, even inside the project */
+  dataDirs: string[];
   maxSteps: number;
   timeoutMs: number;
   bashTimeoutMs: number;
@@ -77,7 +79,7 @@ class AgentLoop {
     private readonly request: AgentRequest,
     private readonly observer: AgentObserver,
   ) {
-    this.files = new ProposedFiles(request.projectRoot);
+    this.files = new ProposedFiles(request.projectRoot, request.dataDirs);
   }
 
   async run(): Promise<AgentOutcome> {

@@ -3,6 +3,7 @@
 import type { Store } from '../../store/index.js';
 import { ApplyError, applyWritesAtomically } from '../../store/index.js';
 import type { Choice, CompletedRun } from './types.js';
+import { dataDirsOf } from './data-dirs.js';
 
 export interface ChoiceResult {
   note: string;
@@ -29,7 +30,7 @@ export async function applyChoice(store: Store, run: CompletedRun, choice: Choic
   // all or nothing: a refused path throws before anything is touched, a failed write puts back what was written
   let outcome;
   try {
-    outcome = await applyWritesAtomically(writes, projectRoot);
+    outcome = await applyWritesAtomically(writes, projectRoot, { dataDirs: dataDirsOf(store) });
   } catch (error) {
     // files that could not be put back hold the model's content: the rewind entry must know, so rewind can undo them
     if (error instanceof ApplyError && error.leftWritten.length > 0) await store.pushFileSnapshots(error.leftWritten);

@@ -14,6 +14,7 @@ import { pricingFor } from './prices.js';
 import { adapterFor } from './resolve-models.js';
 import { activeRecipeOf, runSettings, type RunSettings } from './run-settings.js';
 import { toolboxFor, toolNames, type Toolbox } from './tools/tool-registry.js';
+import { dataDirsOf } from './data-dirs.js';
 
 export const startRun: StartRun = (context, prompt, onUpdate, options = {}) => {
   const cancel = new AbortController();
@@ -100,6 +101,7 @@ async function runModel(plan: RunPlan, modelId: string, index: number): Promise<
       messages: [...historyMessages(history), { role: 'user', content: plan.prompt }],
       toolbox: plan.toolbox,
       projectRoot: context.projectRoot,
+      dataDirs: dataDirsOf(context.store),
       maxSteps: settings.maxSteps,
       timeoutMs: settings.timeoutMs,
       bashTimeoutMs: settings.bashTimeoutMs,

@@ -13,10 +13,11 @@ export interface OpenedStore {
   project: string;
 }
 
-export async function openFreshStore(options: { recipe?: Recipe | null; withRecipeStore?: boolean; sessionId?: string } = {}): Promise<OpenedStore> {
+/** `dataInProject`: the data directory is project/data, as with the default `./data` run from the project. */
+export async function openFreshStore(options: { recipe?: Recipe | null; withRecipeStore?: boolean; sessionId?: string; dataInProject?: boolean } = {}): Promise<OpenedStore> {
   const root = await tempDir();
-  const data = join(root, 'data');
   const project = join(root, 'project');
+  const data = options.dataInProject ? join(project, 'data') : join(root, 'data');
   const layout = dataLayout(data);
   const sessionId = options.sessionId ?? newSessionId();
   const store = await Store.open({

@@ -1,5 +1,6 @@
 // read_file and list_directory: they run at once, inside the project root, and change nothing.
 import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { defineTool, ToolError } from './tool-types.js';
 import { readablePath, shownPath } from './readable-path.js';
@@ -41,7 +42,10 @@ export const listDirectoryTool = defineTool({
     const directory = await readablePath(files, input.path);
     const shown = shownPath(await files.rootPath(), directory);
     if (!(await stat(directory).catch(() => null))?.isDirectory()) throw new ToolError(`not a directory: ${shown}`);
-    const entries = await readdir(directory, { withFileTypes: true });
+    const all = await readdir(directory, { withFileTypes: true });
+    // protected entries (.git, .env, the data directory) and links that lead out of the project are not shown
+    const shownEntries = await Promise.all(all.map(async (entry) => ((await files.isVisible(path.join(directory, entry.name))) ? [entry] : [])));
+    const entries = shownEntries.flat();
     if (entries.length === 0) return `${shown} is empty`;
     return entries
       .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name))

@@ -1,4 +1,4 @@
-// Where a read-only tool may look: any path inside the project root, and the root itself.
+// Where a read-only tool may look: any path inside the project root but the protected ones, and the root itself.
 import path from 'node:path';
 import { resolveInsideRoot } from '../../../store/index.js';
 import type { ProposedFiles } from './proposed-files.js';
@@ -10,7 +10,9 @@ export async function readablePath(files: ProposedFiles, proposed: string | unde
   if (wanted === '' || wanted === '.' || wanted === './') return realRoot;
   const lexical = path.resolve(files.root, wanted);
   if (lexical === path.resolve(files.root) || lexical === realRoot) return realRoot;
-  return resolveInsideRoot(files.root, wanted);
+  const absolute = await resolveInsideRoot(files.root, wanted);
+  await files.refuseProtected(wanted, absolute);
+  return absolute;
 }
 
 /** A path for the model to read back: relative to the root, '.' for the root. */

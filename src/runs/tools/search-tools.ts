@@ -1,17 +1,22 @@
 // search_files (glob, through tinyglobby) and search_code (plain text): read-only, inside the root.
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
+import { escapePath, glob } from 'tinyglobby';
+import { isWithin } from '../../../store/index.js';
 import { z } from 'zod';
 import { defineTool, ToolError } from './tool-types.js';
 import { readablePath } from './readable-path.js';
+import type { ProposedFiles } from './proposed-files.js';
 
-/** Never searched: dependencies and version control are noise for a model and can be huge. */
-const ignored = ['**/node_modules/**', '**/.git/**'];
+/** Never searched: dependencies are noise; version control and keys are protected (and filtered again below). */
+const ignored = ['**/node_modules/**', '**/.git/**', '**/.env', '**/.env.*'];
 const maxFilesListed = 500;
 const maxMatches = 200;
 const maxSearchedFileBytes = 1024 * 1024;
 const maxLineShown = 200;
+
+/** Characters that make a path component a pattern rather than a name. */
+const globMagic = /[*?[\]{}()!+@\\]/;
 
 /** A glob must stay below the directory it searches. */
 function checkPattern(pattern: string): void {
@@ -20,11 +25,34 @@ function checkPattern(pattern: string): void {
   }
 }
 
-/** Files under `directory` that match, as paths relative to the project root, sorted. */
-async function matchingFiles(directory: string, realRoot: string, pattern: string): Promise<string[]> {
+/** The leading components of a pattern that hold no glob characters (`src/lib` of `src/lib/**\/*.ts`). */
+function staticPrefix(pattern: string): string {
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    if (globMagic.test(part)) break;
+    fixed.push(part);
+  }
+  return fixed.join('/');
+}
+
+/**
+ * Files under `directory` that match, as paths relative to the project root, sorted. The glob's own
+ * start (its static prefix) is resolved like any path, so a link to `/` is refused before it is walked;
+ * every file found is resolved again and left out unless it is inside the root and not protected.
+ */
+async function matchingFiles(files: ProposedFiles, searchPath: string | undefined, pattern: string): Promise<string[]> {
   checkPattern(pattern);
-  const found = await glob(pattern, { cwd: directory, dot: true, onlyFiles: true, ignore: ignored, followSymbolicLinks: false, expandDirectories: false });
-  return found.map((file) => path.relative(realRoot, path.join(directory, file))).sort();
+  const realRoot = await files.rootPath();
+  const directory = await readablePath(files, searchPath);
+  const prefix = staticPrefix(pattern);
+  if (prefix !== '') await readablePath(files, path.join(path.relative(realRoot, directory), prefix));
+  // a data directory inside the project is not even walked (it can hold gigabytes of sessions)
+  const dataDirs = (await files.protectedDirs()).filter((dir) => isWithin(directory, dir) && dir !== directory);
+  const ignore = [...ignored, ...dataDirs.map((dir) => `${escapePath(path.relative(directory, dir).split(path.sep).join('/'))}/**`)];
+  const found = await glob(pattern, { cwd: directory, dot: true, onlyFiles: true, ignore, followSymbolicLinks: false, expandDirectories: false });
+  const visible = await Promise.all(found.map(async (file) => ((await files.isVisible(path.join(directory, file))) ? [file] : [])));
+  return visible.flat().map((file) => path.relative(realRoot, path.join(directory, file))).sort();
 }
 
 export const searchFilesTool = defineTool({
@@ -38,8 +66,7 @@ export const searchFilesTool = defineTool({
   }),
   describe: (input) => `search_files ${input.pattern}${input.path ? ` in ${input.path}` : ''}`,
   async run(input, { files }) {
-    const realRoot = await files.rootPath();
-    const found = await matchingFiles(await readablePath(files, input.path), realRoot, input.pattern);
+    const found = await matchingFiles(files, input.path, input.pattern);
     if (found.length === 0) return `no files match ${input.pattern}`;
     const more = found.length > maxFilesListed ? `\n[${found.length - maxFilesListed} more not shown]` : '';
     return found.slice(0, maxFilesListed).join('\n') + more;
@@ -61,7 +88,7 @@ export const searchCodeTool = defineTool({
   describe: (input) => `search_code ${JSON.stringify(input.query)}${input.path ? ` in ${input.path}` : ''}`,
   async run(input, { files, signal }) {
     const realRoot = await files.rootPath();
-    const candidates = await matchingFiles(await readablePath(files, input.path), realRoot, input.glob ?? '**/*');
+    const candidates = await matchingFiles(files, input.path, input.glob ?? '**/*');
     const ignoreCase = input.case_sensitive === false;
     const needle = ignoreCase ? input.query.toLowerCase() : input.query;
     const matches: string[] = [];

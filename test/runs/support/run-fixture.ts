@@ -13,8 +13,8 @@ export function recipeWith(change: (recipe: Recipe) => void = () => undefined): 
   return recipe;
 }
 
-export async function openRunStore(recipe: Recipe = recipeWith()): Promise<OpenedStore> {
-  const opened = await openFreshStore({ recipe });
+export async function openRunStore(recipe: Recipe = recipeWith(), options: { dataInProject?: boolean } = {}): Promise<OpenedStore> {
+  const opened = await openFreshStore({ recipe, ...options });
   await mkdir(opened.project, { recursive: true });
   return opened;
 }
