@@ -48,7 +48,7 @@ async function recordingFigures(root: string): Promise<Figure[]> {
   ];
 }
 
-async function statsFigure(root: string): Promise<Figure> {
+async function statsFigures(root: string): Promise<Figure[]> {
   const sessions = quick ? 300 : 3000;
   const dataDir = await writeManySessions(join(root, 'many'), sessions, 40);
   const repeats = quick ? 3 : 5;
@@ -63,7 +63,21 @@ async function statsFigure(root: string): Promise<Figure> {
     cli.push(c);
     floor.push(f);
   }
-  return { name: `bakeoff stats --json, ${sessions} sessions x 40 runs`, measured: median(cli), floor: median(floor), unit: 'ms', target: 1.5 };
+  // the ratings' share: the same work in a fresh process, with and without the fit and its 200 resamples
+  const script = join(here, 'stats-ratings.js');
+  const withRatings: number[] = [];
+  const withoutRatings: number[] = [];
+  for (let i = 0; i < repeats * 2 + 1; i++) {
+    const on = await timed([process.execPath, script, join(dataDir, 'sessions'), 'on']);
+    const off = await timed([process.execPath, script, join(dataDir, 'sessions'), 'off']);
+    if (i === 0) continue;
+    withRatings.push(on);
+    withoutRatings.push(off);
+  }
+  return [
+    { name: `bakeoff stats --json, ${sessions} sessions x 40 runs`, measured: median(cli), floor: median(floor), unit: 'ms', target: 1.5 },
+    { name: `stats with ratings (bootstrap x200) vs without, ${sessions} sessions`, measured: median(withRatings), floor: median(withoutRatings), unit: 'ms', target: 1.2 },
+  ];
 }
 
 async function main(): Promise<number> {
@@ -77,7 +91,7 @@ async function main(): Promise<number> {
     const frames = await firstFrames(quick ? 3 : 9);
     report({ name: 'first frame: bakeoff vs a bare Ink app', measured: frames.appMs, floor: frames.bareMs, unit: 'ms', target: 1.5 });
     (await recordingFigures(root)).forEach(report);
-    report(await statsFigure(root));
+    (await statsFigures(root)).forEach(report);
     const keys = await keystrokeLatencies(quick ? 40 : 100);
     report({ name: `keystroke echo p99, 4 models streaming (${keys.length} keys)`, measured: percentile(keys, 99), floor: 1, unit: 'ms', target: 30, absolute: true });
     const missed = figures.filter((figure) => !meets(figure));

@@ -16,9 +16,17 @@ export {
   summarizeAcrossSessions,
   summarizeDetailedAcrossSessions,
   statsAcrossSessions,
+  statsOfGroup,
   statsToJson,
 } from './stats.js';
 export type { ModelStats, ModelTally, StatsFilter, StatsAcrossSessions } from './stats.js';
+export { sessionGroups, filteredGroup, mergeGroup, emptyGroup } from './stats-groups.js';
+export type { SessionGroups, StatsGroup } from './stats-groups.js';
+export { fitRatings, RATING_DEFAULTS } from './ratings/fit-ratings.js';
+export type { ModelRating, Rating, RatingOptions } from './ratings/fit-ratings.js';
+export type { RatedRun } from './ratings/battles.js';
+export { leaderboardRows } from './ratings/leaderboard.js';
+export type { LeaderboardRow } from './ratings/leaderboard.js';
 export { snapshotFiles, applyWrites, restoreSnapshots, RestoreError } from './file-snapshots.js';
 export { applyWritesAtomically, ApplyError } from './apply-atomic.js';
 export type { AppliedWrites } from './apply-atomic.js';

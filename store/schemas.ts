@@ -81,6 +81,8 @@ export const runSummarySchema = record({
   applied_files: optional(z.array(z.string())),
   config_hash: optional(z.string()),
   note: optional(z.string()),
+  /** bakeoff only: the run was made in blind mode (Errata ignores the key) */
+  blind: optional(z.boolean()),
 });
 
 export const sessionMetadataSchema = record({

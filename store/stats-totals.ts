@@ -8,6 +8,10 @@ export interface StatsFilter {
   configHashes?: readonly string[];
   /** Only this session (across-sessions functions only: per-session functions already get one session's runs). */
   sessionId?: string;
+  /** Only runs at or after this time (epoch ms). */
+  sinceMs?: number;
+  /** Only runs recorded in blind mode. */
+  blindOnly?: boolean;
 }
 
 export interface ModelTally {
@@ -25,6 +29,8 @@ export interface ModelTotals extends ModelTally {
   outputTokens: number;
   toolCalls: number;
   proposedWrites: number;
+  /** participations whose cost was recorded (an unknown price leaves it out of costs_usd) */
+  pricedRuns: number;
 }
 
 export type Totals = Map<string, ModelTotals>;
@@ -93,11 +99,12 @@ function emptyTotals(): ModelTotals {
     outputTokens: 0,
     toolCalls: 0,
     proposedWrites: 0,
+    pricedRuns: 0,
   };
 }
 
 /** Whether a recipe hash is one the filter asks for (no recipe filter: every hash, '' included). */
-function keepsHash(filter: StatsFilter): (hash: string) => boolean {
+export function keepsHash(filter: StatsFilter): (hash: string) => boolean {
   const hashes = new Set([...(filter.configHashes ?? []), ...(filter.configHash ? [filter.configHash] : [])]);
   if (hashes.size === 0 && filter.configHashes === undefined) return () => true;
   return (hash) => hashes.has(hash);
@@ -127,7 +134,7 @@ export function filteredTotals(byHash: ReadonlyMap<string, Totals>, filter: Stat
   return totals;
 }
 
-function addRun(totals: Totals, run: RunSummary): void {
+export function addRun(totals: Totals, run: RunSummary): void {
   const models = run.models;
   if (!models) return;
   const selected = run.selected ?? '';
@@ -144,6 +151,7 @@ function addRun(totals: Totals, run: RunSummary): void {
     else if (thumbsDown) t.thumbsDown++;
     t.latencyMs += valueFor(run.latencies_ms, model);
     t.costUsd += valueFor(run.costs_usd, model);
+    if (typeof run.costs_usd?.[model] === 'number') t.pricedRuns++;
     t.inputTokens += valueFor(run.input_tokens, model);
     t.outputTokens += valueFor(run.output_tokens, model);
     t.toolCalls += toolCallsFor(run.tool_calls, model);

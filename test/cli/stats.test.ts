@@ -9,9 +9,11 @@ beforeAll(assertBuilt);
 
 type StatsJson = { models: Record<string, Record<string, number>> };
 
+
 const statsKeys = [
   'wins', 'losses', 'thumbs_down', 'participations', 'win_rate', 'loss_rate', 'bad_rate', 'avg_latency_ms',
-  'avg_cost_usd', 'avg_input_tokens', 'avg_output_tokens', 'avg_tool_calls', 'avg_proposed_writes',
+  'avg_cost_usd', 'avg_input_tokens', 'avg_output_tokens', 'avg_tool_calls', 'avg_proposed_writes', 'rating',
+  'cost_per_win_usd', 'latency_ms',
 ];
 
 describe('bakeoff stats', () => {
@@ -28,11 +30,14 @@ describe('bakeoff stats', () => {
     expect(stderrLines).toEqual([expect.stringMatching(new RegExp(`^bakeoff: warning: skipped session ${SESSION_CORRUPT}: `))]);
   });
 
-  it('prints a table of wins, losses, thumbs-down, runs, win rate and averages', async () => {
+  it('prints the leaderboard, then a table of wins, losses, thumbs-down, runs, win rate and averages', async () => {
     const data = await copyErrataFixture();
     const { code, stdout } = await runCli(['stats'], { dataDir: data });
     expect(code).toBe(0);
-    const lines = stdout.trimEnd().split('\n');
+    const [board, details] = stdout.trimEnd().split('\n\n');
+    // one comparison each: too few for a rating
+    expect(board.split('\n')[1].trim().split(/\s{2,}/)).toEqual(['claude-sonnet-4-6', '—', '—', '1', '100%', '$0.0466', '3.0 s']);
+    const lines = details.split('\n');
     expect(lines[0].split(/\s{2,}/)).toEqual(['MODEL', 'WINS', 'LOSSES', 'THUMBS DOWN', 'RUNS', 'WIN RATE', 'AVG LATENCY', 'AVG COST', 'AVG IN TOKENS', 'AVG OUT TOKENS']);
     expect(lines[1].split(/\s{2,}/)).toEqual(['claude-sonnet-4-6', '2', '0', '0', '2', '100%', '7.9 s', '$0.0466', '5,100', '450']);
     expect(lines[2].split(/\s{2,}/)).toEqual(['gpt-4.1', '0', '1', '1', '2', '0%', '9.9 s', '$0.0206', '4,900', '350']);

@@ -18,7 +18,7 @@ describe('the stats cache', () => {
   it('gives the same stats as reading every file, for every filter, and is written beside sessions/', async () => {
     const { sessions, cache } = await fixture();
     const cold = await statsAcrossSessions(sessions);
-    expect(JSON.parse(await readFile(cache, 'utf8')).version).toBe(1);
+    expect(JSON.parse(await readFile(cache, 'utf8')).version).toBe(2);
     const warm = await statsAcrossSessions(sessions);
     expect(warm).toEqual(cold);
     expect(await statsAcrossSessions(sessions, { configHashes: [GO_REVIEW] })).toEqual(await statsAcrossSessions(sessions, { configHash: GO_REVIEW }));
@@ -30,7 +30,7 @@ describe('the stats cache', () => {
     const { sessions, cache } = await fixture();
     await statsAcrossSessions(sessions);
     const written = JSON.parse(await readFile(cache, 'utf8'));
-    written.sessions[A].sums[GO_REVIEW]['gpt-4.1'].wins = 99;
+    written.sessions[A].groups[GO_REVIEW].sums['gpt-4.1'].wins = 99;
     await writeFile(cache, JSON.stringify(written));
     expect((await statsAcrossSessions(sessions)).models['gpt-4.1'].wins).toBe(99);
     const path = join(sessions, A, 'session_metadata.json');

@@ -247,6 +247,9 @@ describe('statsToJson', () => {
       'avg_output_tokens',
       'avg_tool_calls',
       'avg_proposed_writes',
+      'rating',
+      'cost_per_win_usd',
+      'latency_ms',
     ]);
     expect(json).toEqual({
       wins: 1,
@@ -262,6 +265,10 @@ describe('statsToJson', () => {
       avg_output_tokens: 2,
       avg_tool_calls: 0.5,
       avg_proposed_writes: 1,
+      // one comparison: too few to rate; its cost is $0.25 over one win, but run 2 has no recorded cost
+      rating: null,
+      cost_per_win_usd: null,
+      latency_ms: { p50: 8, p90: 8 },
     });
   });
 });
