@@ -1,5 +1,6 @@
 // /history: one model's conversation at a time; ←/→ switch model, ↑/↓ and PgUp/PgDn scroll.
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
+import { usePanelKeys } from '../src/editor/use-panel-keys.js';
 import { memo, useMemo, useState } from 'react';
 import { PanelFrame } from './PanelFrame.js';
 import type { HistoryTurn } from './types.js';
@@ -27,7 +28,7 @@ export const HistoryPanel = memo(function HistoryPanel({ histories, height = 12,
   const lines = useMemo(() => turnLines(model ? histories[model] : []), [histories, model]);
   const maxScroll = Math.max(0, lines.length - height);
 
-  useInput(
+  usePanelKeys(
     (_input, key) => {
       if (key.leftArrow || key.rightArrow) {
         const step = key.leftArrow ? -1 : 1;

@@ -1,9 +1,24 @@
 // The run under way: one panel per model, side by side, stacked when the terminal is too narrow.
 import { Box, Text } from 'ink';
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { LiveRun as LiveRunState } from '../src/runs/types.js';
 import { ModelPanel } from './ModelPanel.js';
 import { oneLine } from './format.js';
+
+/** A running model's elapsed time is redrawn this often even when nothing streams, so a wait never looks hung. */
+export const ELAPSED_TICK_MS = 500;
+
+/** The clock, ticking while `running`. */
+function useNow(running: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), ELAPSED_TICK_MS);
+    return () => clearInterval(timer);
+  }, [running]);
+  return now;
+}
 
 /** Narrower than this, a panel cannot show a useful line: stack them instead. */
 const MIN_PANEL_WIDTH = 36;
@@ -18,6 +33,7 @@ export const LiveRun = memo(function LiveRun({ run, verbose, columns }: LiveRunP
   const count = Math.max(1, run.models.length);
   const sideBySide = Math.floor(columns / count) >= MIN_PANEL_WIDTH;
   const width = sideBySide ? Math.floor(columns / count) : columns;
+  const now = useNow(run.models.some((model) => model.status === 'running'));
   return (
     <Box flexDirection="column">
       <Text bold>
@@ -26,7 +42,7 @@ export const LiveRun = memo(function LiveRun({ run, verbose, columns }: LiveRunP
       </Text>
       <Box flexDirection={sideBySide ? 'row' : 'column'}>
         {run.models.map((model) => (
-          <ModelPanel key={model.modelId} model={model} verbose={verbose} width={width} />
+          <ModelPanel key={model.modelId} model={model} verbose={verbose} width={width} now={now} />
         ))}
       </Box>
     </Box>

@@ -16,6 +16,8 @@ export interface ModelPanelProps {
   model: LiveModel;
   verbose: boolean;
   width: number;
+  /** the clock: a running model's elapsed time counts from its start to now */
+  now?: number;
 }
 
 function bodyLines(model: LiveModel, verbose: boolean, width: number): string[] {
@@ -33,7 +35,8 @@ function bodyLines(model: LiveModel, verbose: boolean, width: number): string[] 
   return [...actions, ...text];
 }
 
-export const ModelPanel = memo(function ModelPanel({ model, verbose, width }: ModelPanelProps) {
+export const ModelPanel = memo(function ModelPanel({ model, verbose, width, now }: ModelPanelProps) {
+  const elapsedMs = model.status === 'running' && now !== undefined ? Math.max(model.elapsedMs, now - model.startedAt) : model.elapsedMs;
   const lines = bodyLines(model, verbose, width);
   const label = model.resumed ? `${model.status} (kept)` : model.status;
   return (
@@ -42,7 +45,7 @@ export const ModelPanel = memo(function ModelPanel({ model, verbose, width }: Mo
         {model.modelId}
       </Text>
       <Text wrap="truncate">
-        <Text color={statusColor[model.status]}>{label}</Text> {formatMs(model.elapsedMs)} · {formatTokens(model.inputTokens, model.outputTokens)} ·{' '}
+        <Text color={statusColor[model.status]}>{label}</Text> {formatMs(elapsedMs)} · {formatTokens(model.inputTokens, model.outputTokens)} ·{' '}
         {formatUsd(model.costUsd)}
         {model.proposedWrites.length > 0 ? ` · ${model.proposedWrites.length} write(s)` : ''}
       </Text>

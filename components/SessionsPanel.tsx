@@ -1,5 +1,6 @@
 // /sessions: the data directory's sessions, newest first; ↑/↓ to move, Enter to switch.
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
+import { usePanelKeys } from '../src/editor/use-panel-keys.js';
 import { memo, useRef, useState } from 'react';
 import { PanelFrame } from './PanelFrame.js';
 import { oneLine, pad } from './format.js';
@@ -19,7 +20,7 @@ export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, is
   // a key can arrive before the handler sees the last move's render: read the newest value
   const current = useRef(0);
   current.current = highlighted;
-  useInput(
+  usePanelKeys(
     (_input, key) => {
       if (key.upArrow) setHighlighted((i) => (current.current = Math.max(0, i - 1)));
       else if (key.downArrow) setHighlighted((i) => (current.current = Math.min(sessions.length - 1, i + 1)));

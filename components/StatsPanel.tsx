@@ -1,5 +1,6 @@
 // /stats: per model wins, losses, thumbs-down and averages; Tab switches session/all, ←/→ the recipe filter.
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
+import { usePanelKeys } from '../src/editor/use-panel-keys.js';
 import { memo, useState } from 'react';
 import { PanelFrame } from './PanelFrame.js';
 import { formatMs, formatUsd, pad } from './format.js';
@@ -29,7 +30,7 @@ function Table({ rows }: { rows: StatsRow[] }) {
 export const StatsPanel = memo(function StatsPanel({ filters, scope: initialScope, isActive }: StatsPanelProps) {
   const [scope, setScope] = useState(initialScope);
   const [filterIndex, setFilterIndex] = useState(0);
-  useInput(
+  usePanelKeys(
     (input, key) => {
       if (key.tab || input === 'a') setScope((s) => (s === 'all' ? 'session' : 'all'));
       else if (key.leftArrow) setFilterIndex((i) => (i - 1 + filters.length) % filters.length);

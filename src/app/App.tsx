@@ -1,16 +1,16 @@
 // The root of one session's screen: its state, the keys, and the layout (feed, live run, pick, panel,
 // input, status bar). Keyed by session id, so switching sessions mounts a fresh one.
-import { Box, useStdin } from 'ink';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { Box, measureElement, useStdin, type DOMElement } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { completeLine, commandSuggestions, isCommandLine } from '../commands/registry.js';
 import type { Dialog } from '../commands/types.js';
-import { Feed } from '../../components/Feed.js';
+import { Feed, FeedEntry } from '../../components/Feed.js';
 import { LiveRun } from '../../components/LiveRun.js';
 import { PromptInput } from '../../components/PromptInput.js';
 import { Selection } from '../../components/Selection.js';
 import { StatusBar } from '../../components/StatusBar.js';
 import type { FeedItem } from '../../components/types.js';
-import { DialogHost } from './DialogHost.js';
+import { DialogHost, panelHint } from './DialogHost.js';
 import { feedFromSession, feedMessage } from './feed.js';
 import type { AppServices, AppSession } from './services.js';
 import { useExitConfirm } from './use-exit-confirm.js';
@@ -25,7 +25,11 @@ import { useTerminalSize } from './use-terminal-size.js';
 import { useAppKeys } from './use-app-keys.js';
 import type { RewindActions } from './use-rewind-picker.js';
 import { useLatest } from './use-latest.js';
-import { normalizeLineBreaks, submittedByChange } from './typed-enter.js';
+import { usePromptEditor } from './use-prompt-editor.js';
+import { useSuggestionCursor } from './use-suggestions.js';
+import { useRedraw } from './use-redraw.js';
+import { useExternalEditor } from './use-external-editor.js';
+import { cleanPastedText } from '../editor/key-reader.js';
 
 export interface AppProps {
   session: AppSession;
@@ -53,29 +57,24 @@ function initialFeed(session: AppSession): FeedItem[] {
 export function App({ session, services, debug = false, onQuit, onSwitchSession }: AppProps) {
   const { store } = session;
   const { isRawModeSupported } = useStdin();
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
   const [verbose, setVerbose] = useState(false);
-  const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [input, setInput] = useState('');
-  // bumped when the app sets the input, so the text field remounts with its cursor at the end
-  const [inputVersion, setInputVersion] = useState(0);
-  const [candidates, setCandidates] = useState<string[]>([]);
-  const feed = useFeed(() => initialFeed(session));
-  const run = useRun(services.startRun);
-  const selection = useSelection();
-
-  // what the field holds now, for Enter: the field may hand over a value from before the last keystroke
-  const inputNow = useRef('');
-  const changeInput = useCallback((value: string) => {
-    inputNow.current = value;
-    setInput(value);
+  // the open panel; the ref is what the key router reads, so a `/` closing it counts for the next key of a burst
+  const [dialog, setDialogState] = useState<Dialog | null>(null);
+  const dialogNow = useRef<Dialog | null>(null);
+  const setDialog = useCallback((next: Dialog | null) => {
+    dialogNow.current = next;
+    setDialogState(next);
   }, []);
-  const replaceInput = useCallback((value: string) => {
-    changeInput(value);
-    setInputVersion((v) => v + 1);
-  }, [changeInput]);
+  const [candidates, setCandidates] = useState<string[]>([]);
+  const run = useRun(services.startRun);
+  const feed = useFeed(() => initialFeed(session), run.onScreen);
+  const selection = useSelection();
+  const editor = usePromptEditor();
+  const suggestionCursor = useSuggestionCursor();
+  const replaceInput = editor.set;
 
   const quitting = useRef(false);
   const quit = useCallback(async () => {
@@ -97,8 +96,16 @@ export function App({ session, services, debug = false, onQuit, onSwitchSession 
       setDialog(null);
       onSwitchSession(sessionId).catch((error: Error) => addMessage('error', `Cannot switch to ${sessionId}: ${error.message}`));
     },
-    [onSwitchSession, addMessage],
+    [onSwitchSession, addMessage, setDialog],
   );
+
+  const redraw = useRedraw(feed.remount);
+  const externalEditor = useExternalEditor(redraw);
+  const editPrompt = (text: string) => {
+    const outcome = externalEditor(text);
+    if ('error' in outcome) feed.add('error', outcome.error);
+    else editor.set(cleanPastedText(outcome.text));
+  };
 
   const actions = useSessionActions({
     session,
@@ -111,10 +118,16 @@ export function App({ session, services, debug = false, onQuit, onSwitchSession 
     setVerbose,
     setDialog,
     replaceInput,
+    editPrompt,
     refresh,
     quit: () => void quit(),
     switchSession,
   });
+
+  // held messages join the scrollback once the run has left the screen
+  useEffect(() => {
+    if (!run.live) feed.release();
+  }, [run.live, feed]);
 
   // stable, so the memoized DialogHost does not re-render with every keystroke
   const latestActions = useLatest(actions);
@@ -128,42 +141,22 @@ export function App({ session, services, debug = false, onQuit, onSwitchSession 
 
   const promptEntries = useCallback(() => store.promptHistory(), [store]);
   const history = useInputHistory(promptEntries);
-  const search = useReverseSearch(promptEntries, replaceInput, isRawModeSupported);
+  const search = useReverseSearch(promptEntries, replaceInput);
   const exitConfirm = useExitConfirm(() => void quit());
 
-  useAppKeys({
-    enabled: isRawModeSupported,
-    input: inputNow.current,
-    searchActive: search.active,
-    dialogOpen: dialog !== null,
-    picking: selection.pending !== null,
-    onCtrlC: () => {
-      if (inputNow.current) replaceInput('');
-      exitConfirm.press();
-    },
-    onEscape: () => {
-      if (dialog) setDialog(null);
-      else if (run.running) run.cancel();
-      else setCandidates([]);
-    },
-    onSearch: () => search.start(inputNow.current),
-    onMoveChoice: selection.move,
-    onHistory: (direction) => {
-      const value = direction === 'older' ? history.older(inputNow.current) : history.newer();
-      if (value !== null) replaceInput(value);
-    },
-    onTab: () => {
-      void completeLine(inputNow.current, actions.commandContext()).then(({ line, candidates: found }) => {
-        replaceInput(line);
-        setCandidates(found);
-      });
-    },
-  });
+  const suggestionsFor = (text: string) => (selection.pending ? [] : commandSuggestions(text));
 
-  const submit = (typed: string) => {
-    const line = normalizeLineBreaks(typed);
+  const submit = () => {
+    const typed = editor.current().text;
+    const picked = suggestionsFor(typed)[suggestionCursor.index()];
+    suggestionCursor.reset();
     setCandidates([]);
     history.reset();
+    if (picked?.args) {
+      editor.set(`/${picked.name} `);
+      return;
+    }
+    const line = picked ? `/${picked.name}` : typed;
     if (selection.pending && !isCommandLine(line)) {
       replaceInput('');
       const choice = selection.parse(line);
@@ -182,8 +175,58 @@ export function App({ session, services, debug = false, onQuit, onSwitchSession 
     }
   };
 
-  const latestSubmit = useLatest(submit);
-  const onSubmit = useCallback(() => latestSubmit.current(inputNow.current), [latestSubmit]);
+  useAppKeys({
+    enabled: isRawModeSupported,
+    editor,
+    search,
+    suggestions: suggestionCursor,
+    suggestionCount: (text) => suggestionsFor(text).length,
+    dialogOpen: () => dialogNow.current !== null,
+    closeDialog: () => setDialog(null),
+    picking: selection.pending !== null,
+    historyWalking: history.walking,
+    onCtrlC: () => {
+      search.cancel();
+      if (editor.current().text) replaceInput('');
+      exitConfirm.press();
+    },
+    onEscape: () => {
+      if (dialogNow.current) setDialog(null);
+      else if (run.running) run.cancel();
+      else {
+        setCandidates([]);
+        suggestionCursor.reset();
+      }
+    },
+    onRedraw: redraw,
+    onOpenEditor: () => editPrompt(editor.current().text),
+    onSearch: () => search.start(editor.current().text),
+    onMoveChoice: selection.move,
+    onHistory: (direction) => {
+      const value = direction === 'older' ? history.older(editor.current().text) : history.newer();
+      if (value === null) return false;
+      replaceInput(value);
+      return true;
+    },
+    onTab: () => {
+      const text = editor.current().text;
+      const picked = suggestionsFor(text)[suggestionCursor.index()];
+      suggestionCursor.reset();
+      if (picked) {
+        replaceInput(`/${picked.name}${picked.args ? ' ' : ''}`);
+        return;
+      }
+      void completeLine(text, actions.commandContext()).then(({ line, candidates: found }) => {
+        replaceInput(line);
+        setCandidates(found);
+      });
+    },
+    onSubmit: submit,
+    onEdited: () => {
+      suggestionCursor.reset();
+      if (candidates.length > 0) setCandidates([]);
+    },
+  });
 
   const status = useStatus(store, session.models, {
     revision,
@@ -195,33 +238,42 @@ export function App({ session, services, debug = false, onQuit, onSwitchSession 
   const hint = exitConfirm.armed ? 'Press Ctrl-C again to exit' : run.running ? 'Running… Esc cancels' : undefined;
   const placeholder = selection.pending ? 'a number and Enter keeps that response; s skips' : 'Type a prompt, or /help';
 
+  // what is drawn above a panel (the run, its pick, held messages), so the panel fits under it
+  const above = useRef<DOMElement>(null);
+  const [aboveRows, setAboveRows] = useState(0);
+  useEffect(() => {
+    const measured = above.current ? measureElement(above.current).height : 0;
+    if (measured !== aboveRows) setAboveRows(measured);
+  });
+  // the dimmed prompt box (3), the status bar, and the row Ink keeps free
+  const panelRows = Math.max(6, rows - aboveRows - 5);
+  const { text, cursor } = editor.current();
+
   return (
     <Box flexDirection="column">
       <Feed key={`feed-${feed.staticKey}`} items={feed.items} />
-      {run.live ? <LiveRun run={run.live} verbose={verbose} columns={columns} /> : null}
-      {selection.pending ? (
-        <Selection options={selection.options} highlighted={selection.highlighted} rateable={selection.rateable} error={selection.error} />
-      ) : null}
-      {dialog ? <DialogHost dialog={dialog} isActive={isRawModeSupported} onSelectSession={switchSession} rewind={rewindActions} /> : null}
+      <Box ref={above} flexDirection="column">
+        {run.live ? <LiveRun run={run.live} verbose={verbose} columns={columns} /> : null}
+        {selection.pending ? (
+          <Selection options={selection.options} highlighted={selection.highlighted} rateable={selection.rateable} error={selection.error} />
+        ) : null}
+        {feed.held.map((item) => (
+          <FeedEntry key={item.key} item={item} />
+        ))}
+      </Box>
+      {dialog ? <DialogHost dialog={dialog} isActive={isRawModeSupported} height={panelRows} onSelectSession={switchSession} rewind={rewindActions} /> : null}
       <PromptInput
-        key={`input-${inputVersion}`}
-        value={input}
-        onChange={(value) => {
-          const submitted = submittedByChange(inputNow.current, value);
-          if (submitted !== null) {
-            changeInput(submitted);
-            latestSubmit.current(submitted);
-            return;
-          }
-          changeInput(normalizeLineBreaks(value));
-          setCandidates([]);
-        }}
-        onSubmit={onSubmit}
-        focus={isRawModeSupported && dialog === null && !search.active}
+        text={text}
+        cursor={cursor}
+        focus={isRawModeSupported && dialog === null && !search.active()}
+        hint={dialog ? panelHint(dialog.kind) : undefined}
         placeholder={placeholder}
-        search={search.active ? { query: search.query, match: search.match } : null}
-        suggestions={selection.pending ? [] : commandSuggestions(input)}
+        search={search.active() ? { query: search.query, match: search.match } : null}
+        suggestions={suggestionsFor(text)}
+        highlighted={suggestionCursor.index()}
         candidates={candidates}
+        columns={columns}
+        maxRows={Math.max(1, Math.floor(rows / 2) - 2)}
       />
       <StatusBar status={status} hint={hint} />
     </Box>

@@ -1,6 +1,7 @@
 // Holds the session on screen: /sessions closes the current Store, opens another and mounts a fresh App.
 import { useApp, useStdout } from 'ink';
 import { useCallback, useState } from 'react';
+import { KeypressProvider } from '../editor/KeypressProvider.js';
 import { App } from './App.js';
 import type { AppServices, AppSession } from './services.js';
 import { CLEAR_TERMINAL } from './use-feed.js';
@@ -39,5 +40,9 @@ export function SessionRoot({ initial, services, debug, onExit }: SessionRootPro
     [onExit, session, exit],
   );
 
-  return <App key={session.store.sessionId()} session={session} services={services} debug={debug} onQuit={quit} onSwitchSession={switchSession} />;
+  return (
+    <KeypressProvider>
+      <App key={session.store.sessionId()} session={session} services={services} debug={debug} onQuit={quit} onSwitchSession={switchSession} />
+    </KeypressProvider>
+  );
 }

@@ -1,6 +1,7 @@
 // The app's entry point for the CLI: render the session, wait until the user quits, return the exit code
 // and the session the user ended in (after /sessions it is not the one opened), for the CLI to close and name.
 import { render } from 'ink';
+import { colourlessStream, noColorRequested } from './no-color.js';
 import { realServices } from './real-services.js';
 import type { AppServices, AppSession } from './services.js';
 import { SessionRoot } from './SessionRoot.js';
@@ -30,7 +31,7 @@ export async function runApp(opened: AppSession, options: { debug: boolean }, se
       }}
     />,
     // Ink's default 30 fps can hold a keystroke's echo back ~33 ms behind a streaming frame; 120 keeps typing immediate.
-    { exitOnCtrlC: false, maxFps: 120 },
+    { exitOnCtrlC: false, maxFps: 120, ...(noColorRequested(process.env) ? { stdout: colourlessStream(process.stdout) } : {}) },
   );
   await instance.waitUntilExit();
   if (failure) {

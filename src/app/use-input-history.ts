@@ -7,6 +7,8 @@ export interface InputHistory {
   /** the newer entry, the draft after the newest, or null when not walking */
   newer(): string | null;
   reset(): void;
+  /** an entry of the history is in the input (Up was pressed since the last submit) */
+  walking(): boolean;
 }
 
 export function useInputHistory(entries: () => readonly string[]): InputHistory {
@@ -30,5 +32,6 @@ export function useInputHistory(entries: () => readonly string[]): InputHistory 
   const reset = useCallback(() => {
     index.current = -1;
   }, []);
-  return { older, newer, reset };
+  const walking = useCallback(() => index.current !== -1, []);
+  return { older, newer, reset, walking };
 }

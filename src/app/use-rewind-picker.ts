@@ -1,7 +1,8 @@
 // The rewind picker's state and keys: which run, which mode, the plan of that choice (loaded from the Store,
 // the last one kept on screen while the next loads), and the question before overwriting files changed by hand.
 // Esc is the app's: it closes every panel.
-import { useInput } from 'ink';
+
+import { usePanelKeys } from '../editor/use-panel-keys.js';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { RewindDriftError } from '../../store/rewind-plan.js';
 import type { RewindFileChange, RewindMode, RewindPlan } from '../../store/rewind-plan.js';
@@ -114,7 +115,7 @@ export function useRewindPicker(rows: readonly RewindRow[], actions: RewindActio
     }
   };
 
-  useInput(
+  usePanelKeys(
     (input, key) => {
       const { selected, mode, confirmation } = current.current;
       const count = latest.current.rows.length;

@@ -22,6 +22,8 @@ export interface RunLifecycle {
   settled(): Promise<void>;
   /** forget the finished run's panels */
   clear(): void;
+  /** a run's panels (or its pick) are on screen now, drawn or not */
+  onScreen(): boolean;
 }
 
 export function useRun(startRun: StartRun): RunLifecycle {
@@ -79,5 +81,7 @@ export function useRun(startRun: StartRun): RunLifecycle {
     setLive(null);
   }, []);
 
-  return { live, running, start, cancel, settled, clear };
+  const onScreen = useCallback(() => latest.current !== null, []);
+
+  return { live, running, start, cancel, settled, clear, onScreen };
 }

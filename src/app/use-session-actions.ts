@@ -27,6 +27,8 @@ export interface SessionActionsDeps {
   setDialog(dialog: Dialog | null): void;
   /** puts text in the prompt line, editable and not sent */
   replaceInput(value: string): void;
+  /** opens $VISUAL/$EDITOR on the text, the result in the prompt line */
+  editPrompt(text: string): void;
   refresh(): void;
   quit(): void;
   switchSession(sessionId: string): void;
@@ -146,6 +148,9 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
       case 'verbose':
         deps.setVerbose(result.verbose);
         feed.add('info', result.text);
+        return;
+      case 'edit-prompt':
+        deps.editPrompt(result.text);
         return;
     }
   };

@@ -4,6 +4,7 @@ import { checkpointCommand } from './checkpoint.js';
 import { clearCommand } from './clear.js';
 import { compactCommand } from './compact.js';
 import { costCommand } from './cost.js';
+import { editCommand } from './edit.js';
 import { exitCommand } from './exit.js';
 import { exportCommand } from './export.js';
 import { helpCommand } from './help.js';
@@ -40,6 +41,7 @@ export const commands: readonly SlashCommand[] = [
   exportCommand,
   verboseCommand,
   modelsCommand,
+  editCommand,
 ];
 
 const namesOf = (command: SlashCommand): string[] => [command.name, ...(command.altNames ?? [])];

@@ -38,7 +38,9 @@ export type CommandResult =
   /** start a run (/resume) */
   | { type: 'run'; prompt: string; resume: Checkpoint }
   | { type: 'switch-session'; sessionId: string }
-  | { type: 'verbose'; verbose: boolean; text: string };
+  | { type: 'verbose'; verbose: boolean; text: string }
+  /** open $VISUAL/$EDITOR on this text; the result goes in the prompt line */
+  | { type: 'edit-prompt'; text: string };
 
 /** What a command may use: the Store, the session it belongs to, a read-only view of the UI. */
 export interface CommandContext {

@@ -4,7 +4,6 @@ import type { SessionContent, SessionMetadata } from '../../store/index.js';
 import { annotateRun, feedFromSession } from '../../src/app/feed.js';
 import { parseSelection, selectionOptions } from '../../src/app/selection.js';
 import { costRows, sessionCostUsd } from '../../src/app/session-cost.js';
-import { submittedByChange } from '../../src/app/typed-enter.js';
 import { nearestName } from '../../src/commands/nearest.js';
 import { commandSuggestions, completeLine, splitCommandLine, unknownCommandMessage } from '../../src/commands/registry.js';
 import type { CommandContext } from '../../src/commands/types.js';
@@ -113,16 +112,6 @@ describe('session cost', () => {
       { modelId: 'b', processUsd: null, sessionUsd: null, inputTokens: 0, outputTokens: 0 },
       { modelId: 'a', processUsd: 0.1, sessionUsd: 0.25, inputTokens: 3, outputTokens: 0 },
     ]);
-  });
-});
-
-describe('a typed Enter glued to its text', () => {
-  it('submits when the inserted chunk ends with a return; returns inside a chunk are lines', () => {
-    expect(submittedByChange('', 'hello\r')).toBe('hello');
-    expect(submittedByChange('ab', 'a1\rb')).toBe('a1b');
-    expect(submittedByChange('', 'one\rtwo')).toBeNull();
-    expect(submittedByChange('', 'one\rtwo\r')).toBe('one\ntwo');
-    expect(submittedByChange('abc', 'ab')).toBeNull();
   });
 });
 

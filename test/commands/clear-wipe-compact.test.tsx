@@ -9,6 +9,8 @@ async function afterOneRun(): Promise<AppDriver> {
   const driver = await startApp();
   await driver.runPrompt('first question');
   await driver.submit('s');
+  // the run is on the rewind stack once recorded; the skip is done when its note is in the feed
+  await driver.waitFor('Skipped.');
   await driver.waitFor('rewind 1');
   return driver;
 }

@@ -1,8 +1,8 @@
+import { renderWithKeys } from '../components/render-with-keys.js';
 // The rewind picker in the real app: three runs that write files, then /rewind to the oldest of them in each
 // mode, checked file by file in the project and turn by turn in session_content.json.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DialogHost } from '../../src/app/DialogHost.js';
 import type { RewindActions } from '../../src/app/use-rewind-picker.js';
@@ -266,7 +266,7 @@ describe('the picker with a fake Store', () => {
     turnsRemoved: {},
   });
   const open = (actions: RewindActions) =>
-    render(<DialogHost dialog={{ kind: 'rewind', rows }} isActive onSelectSession={() => {}} rewind={actions} />);
+    renderWithKeys(<DialogHost dialog={{ kind: 'rewind', rows }} isActive height={30} onSelectSession={() => {}} rewind={actions} />);
 
   it('keeps the last plan on screen while the next one loads', async () => {
     const waiting: (() => void)[] = [];

@@ -2,6 +2,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { HistoryPanel } from '../../components/HistoryPanel.js';
 import type { HistoryTurn } from '../../components/types.js';
+import { renderWithKeys } from './render-with-keys.js';
 import { KEY, tick } from './ink-helpers.js';
 
 const turns = (model: string, count: number): HistoryTurn[] =>
@@ -13,7 +14,7 @@ const turns = (model: string, count: number): HistoryTurn[] =>
 describe('HistoryPanel', () => {
   it("shows the newest turns of one model, scrolls up, and switches model with the arrows", async () => {
     const histories = { 'demo/alpha': turns('alpha', 5), 'demo/beta': turns('beta', 1) };
-    const { stdin, lastFrame } = render(<HistoryPanel histories={histories} height={4} isActive />);
+    const { stdin, lastFrame } = renderWithKeys(<HistoryPanel histories={histories} height={4} isActive />);
     await tick();
     expect(lastFrame()).toContain('History: demo/alpha (1/2, 10 turns)');
     expect(lastFrame()).toContain('model › alpha reply 4');

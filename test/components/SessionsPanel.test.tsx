@@ -1,7 +1,7 @@
-import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { SessionsPanel } from '../../components/SessionsPanel.js';
 import type { SessionRow } from '../../components/types.js';
+import { renderWithKeys } from './render-with-keys.js';
 import { KEY, tick } from './ink-helpers.js';
 
 const sessions: SessionRow[] = [
@@ -12,7 +12,7 @@ const sessions: SessionRow[] = [
 describe('SessionsPanel', () => {
   it('lists sessions newest first, marks the current one, and Enter switches to the highlighted one', async () => {
     const onSelect = vi.fn();
-    const { stdin, lastFrame } = render(<SessionsPanel sessions={sessions} skipped={['ses_x: bad json']} isActive onSelect={onSelect} />);
+    const { stdin, lastFrame } = renderWithKeys(<SessionsPanel sessions={sessions} skipped={['ses_x: bad json']} isActive onSelect={onSelect} />);
     await tick();
     expect(lastFrame()).toMatch(/❯ ses_019505e2-7c3a 2026-03-31 12:37\s+3 prompts\s+fix the bug \(current\)/);
     expect(lastFrame()).toContain('skipped ses_x: bad json');

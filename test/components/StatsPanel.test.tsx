@@ -2,6 +2,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { StatsPanel } from '../../components/StatsPanel.js';
 import type { StatsFilterView, StatsRow } from '../../components/types.js';
+import { renderWithKeys } from './render-with-keys.js';
 import { KEY, tick } from './ink-helpers.js';
 
 const row = (modelId: string, wins: number, participations: number): StatsRow => ({
@@ -22,7 +23,7 @@ const filters: StatsFilterView[] = [
 
 describe('StatsPanel', () => {
   it('shows this session, switches to all sessions with Tab and walks the recipe filter with the arrows', async () => {
-    const { stdin, lastFrame } = render(<StatsPanel filters={filters} scope="session" isActive />);
+    const { stdin, lastFrame } = renderWithKeys(<StatsPanel filters={filters} scope="session" isActive />);
     await tick();
     expect(lastFrame()).toContain('Stats: this session');
     expect(lastFrame()).toMatch(/demo\/alpha\s+1\s+1\s+0\s+2\s+50\s+1\.5s\s+\$0\.0020/);
