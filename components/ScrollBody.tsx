@@ -12,17 +12,19 @@ export interface ScrollBodyProps {
 
 export function ScrollBody({ height, isActive, children }: ScrollBodyProps) {
   const content = useRef<DOMElement>(null);
-  const [contentHeight, setContentHeight] = useState(0);
+  // null until measured: the first frame is cut at `height` too, so it is never taller than the screen
+  const [contentHeight, setContentHeight] = useState<number | null>(null);
   const [top, setTop] = useState(0);
   useEffect(() => {
     if (!content.current) return;
     const measured = measureElement(content.current).height;
     if (measured !== contentHeight) setContentHeight(measured);
   });
-  const overflows = contentHeight > height;
+  const measured = contentHeight !== null;
+  const overflows = contentHeight === null || contentHeight > height;
   // one row goes to the line that says there is more
-  const rows = overflows ? Math.max(1, height - 1) : height;
-  const maxTop = Math.max(0, contentHeight - rows);
+  const rows = overflows && measured ? Math.max(1, height - 1) : height;
+  const maxTop = Math.max(0, (contentHeight ?? 0) - rows);
   const shownTop = Math.min(top, maxTop);
   usePanelKeys(
     (_input, key) => {
@@ -34,9 +36,9 @@ export function ScrollBody({ height, isActive, children }: ScrollBodyProps) {
       else if (key.home) setTop(0);
       else if (key.end) setTop(maxTop);
     },
-    { isActive: isActive && overflows },
+    { isActive: isActive && overflows && measured },
   );
-  const below = contentHeight - shownTop - rows;
+  const below = (contentHeight ?? 0) - shownTop - rows;
   return (
     <Box flexDirection="column">
       <Box height={overflows ? rows : undefined} overflowY="hidden" flexDirection="column">
@@ -44,7 +46,7 @@ export function ScrollBody({ height, isActive, children }: ScrollBodyProps) {
           {children}
         </Box>
       </Box>
-      {overflows ? (
+      {overflows && measured ? (
         <Text dimColor>{`${shownTop > 0 ? `↑ ${shownTop} more` : ''}${shownTop > 0 && below > 0 ? ' · ' : ''}${below > 0 ? `↓ ${below} more` : 'end'} · ↑/↓ PgUp/PgDn scroll`}</Text>
       ) : null}
     </Box>

@@ -1,6 +1,7 @@
 // A real terminal for the end-to-end test: a tmux server of its own (never the user's), one session,
 // keys sent with send-keys, the screen read with capture-pane.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { requireCommand, tmuxPrerequisite } from '../helpers/require-command.js';
 
 let tmuxChecked = false;
@@ -9,11 +10,33 @@ export class TmuxTerminal {
   private readonly socket = `bakeoff-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   private readonly target = 'app';
 
-  /** Runs `command` (a shell line) in a 120×40 terminal; the pane stays after it exits. */
-  start(command: string): void {
+  /** Runs `command` (a shell line) in a terminal of `columns`×`rows` (120×40); the pane stays after it exits. */
+  start(command: string, columns = 120, rows = 40): void {
     if (!tmuxChecked) requireCommand(tmuxPrerequisite);
     tmuxChecked = true;
-    this.tmux('new-session', '-d', '-s', this.target, '-x', '120', '-y', '40', `${command}; echo "EXITED $?"; sleep 600`);
+    this.tmux('new-session', '-d', '-s', this.target, '-x', String(columns), '-y', String(rows), `${command}; echo "EXITED $?"; sleep 600`);
+  }
+
+  /** Resize the terminal, as dragging its window does (the app gets SIGWINCH). */
+  resize(columns: number, rows: number): void {
+    this.tmux('resize-window', '-t', this.target, '-x', String(columns), '-y', String(rows));
+  }
+
+  /** Paste `text` as a terminal does: bracketed (`\x1b[200~ … \x1b[201~`) when the app asked for it. */
+  paste(text: string, bufferFile: string): void {
+    writeFileSync(bufferFile, text);
+    this.tmux('load-buffer', '-b', 'e2e', bufferFile);
+    this.tmux('paste-buffer', '-p', '-d', '-b', 'e2e', '-t', this.target);
+  }
+
+  /** Named keys only (BSpace BSpace …), all in one send-keys: the app reads them in one burst. */
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', '-t', this.target, ...keys);
+  }
+
+  /** The visible screen only, without scrollback; with `escapes`, its colour and style codes too. */
+  visible(escapes = false): string {
+    return this.tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.target);
   }
 
   /** Literal text, then optional named keys (Enter, Escape, C-c). */
