@@ -7,10 +7,26 @@ import type { CommandHint } from './types.js';
 
 export const KEYS: [string, string][] = [
   ['Enter', 'send the prompt (or keep the numbered response after a run)'],
-  ['↑ / ↓', 'walk the prompt history (or move the choice after a run)'],
+  ['\\ Enter, Ctrl-J', 'a new line in the prompt'],
+  ['↑ / ↓', 'move between lines; on the first/last line walk the prompt history (or move the choice after a run, or the / suggestions)'],
+  ['Ctrl-A / Ctrl-E', 'start / end of the line (also Home / End)'],
+  ['Ctrl-B / Ctrl-F', 'back / forward a character (also ← / →)'],
+  ['Alt-B / Alt-F', 'back / forward a word (also Ctrl-← / Ctrl-→)'],
+  ['Backspace', 'delete back (also Ctrl-H)'],
+  ['Delete', 'delete forward (also Ctrl-D; nothing on an empty line)'],
+  ['Ctrl-W', 'delete back to the previous space'],
+  ['Alt-Backspace', 'delete back a word'],
+  ['Alt-D', 'delete forward a word'],
+  ['Ctrl-U / Ctrl-K', 'delete to the start / end of the line'],
+  ['Ctrl-Y', 'put back the last deleted text'],
+  ['Ctrl-_', 'undo'],
+  ['Ctrl-X Ctrl-E', 'write the prompt in $VISUAL / $EDITOR'],
+  ['Ctrl-L', 'redraw the screen'],
   ['Ctrl-R', 'search the prompt history; Ctrl-R again for older, Enter takes it'],
   ['Tab', 'complete a slash command or its argument'],
+  ['PgUp / PgDn', 'scroll a panel taller than the screen (also ↑ / ↓)'],
   ['Esc', 'close a panel, cancel the running run'],
+  ['/', 'with a panel open: close it and start a command'],
   ['Ctrl-C twice', 'quit'],
 ];
 
@@ -33,7 +49,7 @@ export const HelpPanel = memo(function HelpPanel({ commands }: HelpPanelProps) {
         <Text bold>Keys</Text>
         {KEYS.map(([key, what]) => (
           <Text key={key}>
-            <Text color="cyan">{pad(key, 14)}</Text>
+            <Text color="cyan">{pad(key, 17)}</Text>
             {what}
           </Text>
         ))}

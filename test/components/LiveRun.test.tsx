@@ -33,4 +33,13 @@ describe('LiveRun', () => {
     expect(frame.indexOf('demo/alpha')).toBeLessThan(frame.indexOf('demo/beta'));
     expect(frame).toContain('beta says hi');
   });
+
+  it("ticks a running model's elapsed time while no event arrives", async () => {
+    const waiting: LiveRunState = { prompt: 'slow', models: [{ ...model('demo/alpha', ''), startedAt: Date.now() - 6000, elapsedMs: 71 }] };
+    const view = render(<LiveRun run={waiting} verbose={false} columns={100} />);
+    expect(view.lastFrame()).toMatch(/running 6\.0s/);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(view.lastFrame()).toMatch(/running 7\.\ds/);
+    view.unmount();
+  });
 });
