@@ -47,7 +47,7 @@ export function ScrollBody({ height, isActive, children }: ScrollBodyProps) {
         </Box>
       </Box>
       {overflows && measured ? (
-        <Text dimColor>{`${shownTop > 0 ? `↑ ${shownTop} more` : ''}${shownTop > 0 && below > 0 ? ' · ' : ''}${below > 0 ? `↓ ${below} more` : 'end'} · ↑/↓ PgUp/PgDn scroll`}</Text>
+        <Text dimColor>{[shownTop > 0 ? `↑ ${shownTop} more` : null, below > 0 ? `↓ ${below} more` : 'end', '↑/↓ PgUp/PgDn scroll'].filter(Boolean).join(' · ')}</Text>
       ) : null}
     </Box>
   );

@@ -2,7 +2,7 @@
 // Ink reads through the key reader, every key through one dispatcher. Components take keys with
 // useKeypress, never with Ink's useInput (which hands a burst over as one string).
 import { useStdin, useStdout } from 'ink';
-import { createContext, useContext, useEffect, useLayoutEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { KeyDispatcher, type KeyHandler } from './key-dispatcher.js';
 import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, createKeyReader } from './key-reader.js';
 
@@ -12,7 +12,9 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
   const { internal_eventEmitter: input, setRawMode, isRawModeSupported } = useStdin();
   const { stdout } = useStdout();
   const dispatcher = useMemo(() => new KeyDispatcher(), []);
-  useEffect(() => {
+  // In the commit of the first frame: keys typed once the prompt shows must find the terminal raw already
+  // (a cooked terminal turns Enter into Ctrl-J, a newline).
+  useLayoutEffect(() => {
     if (!isRawModeSupported) return;
     setRawMode(true);
     // only a terminal understands it (and a test's fake stdout would show it as its last frame)

@@ -6,10 +6,16 @@ let app: AppDriver;
 afterEach(() => app?.unmount());
 
 describe('/help, /exit, /quit and Ctrl-C', () => {
-  it('/help lists every command from the registry and the keys; Esc closes it', async () => {
+  it('/help lists every command from the registry and the keys, scrolled with PgDn; Esc closes it', async () => {
     app = await startApp();
     await app.submit('/help');
-    const frame = await app.waitFor('Slash commands');
+    let frame = await app.waitFor(/↓ \d+ more/);
+    // taller than the screen: PgDn to the end, keeping every page seen
+    for (let page = 0; page < 20 && /↓ \d+ more/.test(app.frame()); page++) {
+      await app.press(KEY.pageDown);
+      frame += app.frame();
+    }
+    expect(app.frame()).toMatch(/↑ \d+ more · end/);
     for (const command of commands) expect(frame).toContain(`/${command.name}`);
     expect(frame).toContain('/exit, /quit');
     expect(frame).toContain('Ctrl-C twice');

@@ -79,7 +79,10 @@ describe('the prompt line in a terminal', () => {
     // `\` then Enter, and Ctrl-J, put a newline in; Enter sends all the lines
     term.keys('C-u');
     term.type('line one\\');
+    await term.waitFor(inputLine('line one\\'));
     term.keys('Enter');
+    // typed in the same read as the Enter, more text would make the read a paste
+    await term.waitFor(inputLine('line one'));
     term.type('line two');
     term.keys('C-j');
     term.type('line three');
