@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { PanelFrame } from './PanelFrame.js';
-import { formatTokens, formatUsd, oneLine, pad } from './format.js';
+import { formatTokens, formatUsd, oneLine, pad, visibleLine } from './format.js';
 import type { CheckpointView } from './types.js';
 
 const stateColor = { completed: 'green', interrupted: 'yellow', failed: 'red', 'not started': 'gray' } as const;
@@ -24,7 +24,7 @@ export const CheckpointPanel = memo(function CheckpointPanel({ checkpoint }: Che
     <PanelFrame title="Checkpoint">
       <Text>
         <Text bold>{oneLine(checkpoint.prompt, 80)}</Text>
-        <Text dimColor>{`  ${checkpoint.timestamp}`}</Text>
+        <Text dimColor>{`  ${visibleLine(checkpoint.timestamp)}`}</Text>
       </Text>
       {checkpoint.models.map((m) => (
         <Box key={m.modelId} flexDirection="column">
@@ -34,7 +34,7 @@ export const CheckpointPanel = memo(function CheckpointPanel({ checkpoint }: Che
             {`${pad(formatTokens(m.inputTokens, m.outputTokens), 16)}${formatUsd(m.costUsd)}`}
           </Text>
           {m.textPreview ? <Text dimColor>{`  ${oneLine(m.textPreview, 76)}`}</Text> : null}
-          {m.writes.length > 0 ? <Text>{`  writes: ${m.writes.join(', ')}`}</Text> : null}
+          {m.writes.length > 0 ? <Text>{`  writes: ${m.writes.map(visibleLine).join(', ')}`}</Text> : null}
           {m.error ? <Text color="red">{`  ${oneLine(m.error, 76)}`}</Text> : null}
         </Box>
       ))}

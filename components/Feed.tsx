@@ -1,7 +1,7 @@
 // The scrollback: finished runs and messages, each printed once through <Static>.
 import { Box, Static, Text } from 'ink';
 import { memo } from 'react';
-import { formatMs, formatTokens, formatUsd, pad } from './format.js';
+import { formatMs, formatTokens, formatUsd, pad, visibleLine, visibleText } from './format.js';
 import type { FeedItem, FeedModelLine, FeedRunItem } from './types.js';
 
 const PROMPT_LINES = 6;
@@ -15,14 +15,15 @@ function ModelLine({ line, width }: { line: FeedModelLine; width: number }) {
       {'  '}
       <Text color={markColor[line.outcome]}>{mark[line.outcome]}</Text> {pad(line.modelId, width)} {line.selected ? <Text color="yellow">★</Text> : ' '}{' '}
       {pad(formatMs(line.latencyMs), 7)} {pad(formatTokens(line.inputTokens, line.outputTokens), 16)} {formatUsd(line.costUsd)}
-      {line.error ? <Text color="red">{`  ${line.error}`}</Text> : null}
+      {line.error ? <Text color="red">{`  ${visibleLine(line.error)}`}</Text> : null}
     </Text>
   );
 }
 
 export function RunEntry({ item }: { item: FeedRunItem }) {
-  const lines = item.prompt.split('\n');
-  const shown = lines.slice(0, PROMPT_LINES).join('\n') + (lines.length > PROMPT_LINES ? '\n…' : '');
+  // a bounded head of the prompt: a huge one costs what a short one does
+  const lines = item.prompt.slice(0, 16_384).split('\n');
+  const shown = visibleText(lines.slice(0, PROMPT_LINES).join('\n')) + (lines.length > PROMPT_LINES || item.prompt.length > 16_384 ? '\n…' : '');
   const width = Math.max(...item.models.map((m) => m.modelId.length), 8);
   return (
     <Box flexDirection="column" marginBottom={1}>
@@ -33,7 +34,7 @@ export function RunEntry({ item }: { item: FeedRunItem }) {
       {item.models.map((line) => (
         <ModelLine key={line.modelId} line={line} width={width} />
       ))}
-      {item.note ? <Text color={item.note.startsWith('[rewound]') ? 'yellow' : 'cyan'}>{`  ${item.note}`}</Text> : null}
+      {item.note ? <Text color={item.note.startsWith('[rewound]') ? 'yellow' : 'cyan'}>{`  ${visibleLine(item.note)}`}</Text> : null}
     </Box>
   );
 }
@@ -43,7 +44,7 @@ export function FeedEntry({ item }: { item: FeedItem }) {
   const color = item.level === 'error' ? 'red' : item.level === 'warning' ? 'yellow' : 'gray';
   return (
     <Box marginBottom={1}>
-      <Text color={color}>{item.text}</Text>
+      <Text color={color}>{visibleText(item.text)}</Text>
     </Box>
   );
 }

@@ -4,6 +4,7 @@ import { usePanelKeys } from '../src/editor/use-panel-keys.js';
 import { memo, useMemo, useState } from 'react';
 import { PanelFrame } from './PanelFrame.js';
 import type { HistoryTurn } from './types.js';
+import { visibleLine, visibleText } from './format.js';
 
 export interface HistoryPanelProps {
   histories: Record<string, HistoryTurn[]>;
@@ -15,7 +16,7 @@ export interface HistoryPanelProps {
 function turnLines(turns: readonly HistoryTurn[]): { text: string; user: boolean }[] {
   return turns.flatMap((turn) => {
     const lines = turn.content.split('\n');
-    return lines.map((line, index) => ({ text: `${index === 0 ? (turn.role === 'user' ? 'you › ' : 'model › ') : '        '}${line}`, user: turn.role === 'user' }));
+    return lines.map((line, index) => ({ text: `${index === 0 ? (turn.role === 'user' ? 'you › ' : 'model › ') : '        '}${visibleText(line)}`, user: turn.role === 'user' }));
   });
 }
 
@@ -52,7 +53,7 @@ export const HistoryPanel = memo(function HistoryPanel({ histories, height = 12,
   const end = lines.length - Math.min(scroll, maxScroll);
   const shown = lines.slice(Math.max(0, end - height), end);
   return (
-    <PanelFrame title={`History: ${model} (${modelIndex + 1}/${models.length}, ${histories[model].length} turns)`} keys="←/→ model · ↑/↓ PgUp/PgDn scroll">
+    <PanelFrame title={`History: ${visibleLine(model)} (${modelIndex + 1}/${models.length}, ${histories[model].length} turns)`} keys="←/→ model · ↑/↓ PgUp/PgDn scroll">
       {end < lines.length || end - height > 0 ? <Text dimColor>{`lines ${Math.max(1, end - height + 1)}-${end} of ${lines.length}`}</Text> : null}
       {shown.map((line, index) => (
         <Text key={index} color={line.user ? 'magenta' : undefined} wrap="truncate">

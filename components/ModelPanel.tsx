@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { LiveModel } from '../src/runs/types.js';
-import { formatMs, formatTokens, formatUsd, oneLine } from './format.js';
+import { formatMs, formatTokens, formatUsd, oneLine, visibleLine } from './format.js';
 
 /** Lines of text and events shown when not verbose: enough to follow, small enough to redraw cheaply. */
 const TEXT_LINES = 4;
@@ -27,7 +27,9 @@ function bodyLines(model: LiveModel, verbose: boolean, width: number): string[] 
     .filter((e) => e.type !== 'text')
     .slice(-EVENT_LINES)
     .map((e) => `${e.type}: ${oneLine(e.data, inner - e.type.length - 2)}`);
+  // only the tail is shown: split a bounded piece of it, not the whole answer
   const text = model.text
+    .slice(-16_384)
     .split('\n')
     .filter((line) => line.trim() !== '')
     .slice(-(model.status === 'running' ? TEXT_LINES : DONE_TEXT_LINES))
@@ -42,7 +44,7 @@ export const ModelPanel = memo(function ModelPanel({ model, verbose, width, now 
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={statusColor[model.status]} paddingX={1} width={width}>
       <Text bold wrap="truncate">
-        {model.modelId}
+        {visibleLine(model.modelId)}
       </Text>
       <Text wrap="truncate">
         <Text color={statusColor[model.status]}>{label}</Text> {formatMs(elapsedMs)} · {formatTokens(model.inputTokens, model.outputTokens)} ·{' '}

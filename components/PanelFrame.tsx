@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import { createContext, useContext, type ReactNode } from 'react';
 import { ScrollBody } from './ScrollBody.js';
+import { visibleLine } from './format.js';
 
 export interface PanelFrameProps {
   title: string;
@@ -19,7 +20,7 @@ export function PanelFrame({ title, keys, children }: PanelFrameProps) {
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
       <Box justifyContent="space-between">
         <Text bold color="cyan">
-          {title}
+          {visibleLine(title)}
         </Text>
         <Text dimColor>{keys ? `${keys} · Esc close` : 'Esc close'}</Text>
       </Box>

@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import { memo, useRef } from 'react';
 import { nextBoundary } from '../src/editor/graphemes.js';
 import { layoutPrompt, scrollTop, type PromptRow } from '../src/editor/layout.js';
-import { cutToWidth, pad } from './format.js';
+import { cutToWidth, pad, visibleLine } from './format.js';
 import type { CommandHint } from './types.js';
 
 /** Columns the box takes around the text: borders, padding and the `> ` prefix. */
@@ -104,8 +104,8 @@ export const PromptInput = memo(function PromptInput(props: PromptInputProps) {
       <Box borderStyle="round" borderColor={focus ? 'magenta' : 'gray'} borderDimColor={!focus} paddingX={1}>
         {search ? (
           <Text>
-            <Text color="yellow">{`(reverse-i-search)'${search.query}': `}</Text>
-            {search.match ?? <Text dimColor>no match</Text>}
+            <Text color="yellow">{`(reverse-i-search)'${visibleLine(search.query)}': `}</Text>
+            {search.match === null ? <Text dimColor>no match</Text> : visibleLine(search.match)}
           </Text>
         ) : !focus && hint ? (
           <Text dimColor wrap="truncate">
@@ -117,7 +117,7 @@ export const PromptInput = memo(function PromptInput(props: PromptInputProps) {
           <Editor text={text} cursor={cursor} focus={focus} placeholder={placeholder} width={width} maxRows={maxRows} />
         )}
       </Box>
-      {candidates.length > 0 ? <Text dimColor>{candidates.join('  ')}</Text> : null}
+      {candidates.length > 0 ? <Text dimColor>{candidates.map(visibleLine).join('  ')}</Text> : null}
       <Suggestions suggestions={suggestions} highlighted={highlighted} columns={columns} />
     </Box>
   );

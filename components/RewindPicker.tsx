@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { PanelFrame } from './PanelFrame.js';
-import { oneLine, pad } from './format.js';
+import { oneLine, pad, visibleLine } from './format.js';
 import type { RewindConfirmation, RewindModeView, RewindPreview, RewindPreviewFile, RewindRow } from './types.js';
 
 const MAX_ROWS = 8;
@@ -64,7 +64,7 @@ function DiffLines({ diff, allowed }: { diff: string[]; allowed: number }) {
     <>
       {shown.map((line, index) => (
         <Text key={index} color={diffLineColor(line)} dimColor={line.startsWith('\\')} wrap="truncate">
-          {`    ${line}`}
+          {`    ${visibleLine(line)}`}
         </Text>
       ))}
       {hidden > 0 ? <Text dimColor>{`    … ${hidden} more line${hidden === 1 ? '' : 's'}`}</Text> : null}
@@ -90,7 +90,7 @@ function FileSection({ preview, lines }: { preview: RewindPreview; lines: number
           <Text wrap="truncate">
             {'  '}
             <Text color={actionColor[file.action]}>{pad(file.action, 9)}</Text>
-            {file.path}
+            {visibleLine(file.path)}
             {file.drifted ? <Text color="yellow" bold>{'  changed since bakeoff wrote it'}</Text> : null}
             {file.lost ? <Text color="red">{'  stored content lost: cannot restore'}</Text> : null}
           </Text>
@@ -106,7 +106,7 @@ function ConversationLine({ preview }: { preview: RewindPreview }) {
   if (preview.mode === 'code') return <Text dimColor>Conversation: kept</Text>;
   const turns = Object.entries(preview.turnsRemoved);
   if (turns.length === 0) return <Text dimColor>Conversation: no turns removed</Text>;
-  return <Text wrap="truncate">{`Conversation: ${turns.map(([model, n]) => `${model} −${n} turn${n === 1 ? '' : 's'}`).join(', ')}`}</Text>;
+  return <Text wrap="truncate">{`Conversation: ${turns.map(([model, n]) => `${visibleLine(model)} −${n} turn${n === 1 ? '' : 's'}`).join(', ')}`}</Text>;
 }
 
 function ConfirmationLine({ confirmation }: { confirmation: RewindConfirmation }) {
@@ -114,14 +114,14 @@ function ConfirmationLine({ confirmation }: { confirmation: RewindConfirmation }
     case 'drift':
       return (
         <Text color="yellow">
-          {`${confirmation.paths.join(', ')} changed since bakeoff wrote ${confirmation.paths.length === 1 ? 'it' : 'them'}. Overwrite? `}
+          {`${confirmation.paths.map(visibleLine).join(', ')} changed since bakeoff wrote ${confirmation.paths.length === 1 ? 'it' : 'them'}. Overwrite? `}
           <Text bold>y</Text> rewind anyway · <Text bold>n</Text> leave {confirmation.paths.length === 1 ? 'it' : 'them'}
         </Text>
       );
     case 'working':
-      return <Text dimColor>{confirmation.text}</Text>;
+      return <Text dimColor>{visibleLine(confirmation.text)}</Text>;
     case 'note':
-      return <Text color={confirmation.level === 'error' ? 'red' : 'yellow'}>{confirmation.text}</Text>;
+      return <Text color={confirmation.level === 'error' ? 'red' : 'yellow'}>{visibleLine(confirmation.text)}</Text>;
   }
 }
 
@@ -150,10 +150,10 @@ export const RewindPicker = memo(function RewindPicker({ rows, selected, mode, p
             {active ? '❯ ' : '  '}
             {pad(`${first + offset + 1}.`, 4)}
             {pad(`#${row.run}`, 5)}
-            <Text dimColor={!active}>{row.time}</Text>
+            <Text dimColor={!active}>{visibleLine(row.time)}</Text>
             {`  ${pad(oneLine(row.prompt, promptWidth), promptWidth)}  `}
             {pad(row.picked || 'nothing picked', modelWidth)}
-            {`  ${row.files.length > 0 ? row.files.join(', ') : 'no files'}`}
+            {`  ${row.files.length > 0 ? row.files.map(visibleLine).join(', ') : 'no files'}`}
           </Text>
         );
       })}

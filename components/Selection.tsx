@@ -1,7 +1,7 @@
 // After a run: the OK responses, fastest first and numbered, and how to keep one.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { formatMs, formatUsd, pad } from './format.js';
+import { formatMs, formatUsd, pad, visibleLine, visibleText } from './format.js';
 import type { SelectionOption } from './types.js';
 
 export interface SelectionProps {
@@ -24,12 +24,12 @@ export const Selection = memo(function Selection({ options, highlighted, rateabl
             {active ? '❯ ' : '  '}
             {option.number}. {pad(option.modelId, width)} {pad(formatMs(option.latencyMs), 7)} {pad(`${option.outputTokens} tok`, 10)}{' '}
             {pad(formatUsd(option.costUsd), 9)}
-            {option.writes.length > 0 ? `writes: ${option.writes.join(', ')}` : 'no writes'}
+            {option.writes.length > 0 ? `writes: ${option.writes.map(visibleLine).join(', ')}` : 'no writes'}
           </Text>
         );
       })}
       <Text dimColor>{`Type a number and Enter (or ↑/↓ and Enter) to keep it, s Enter to skip${rate}.`}</Text>
-      {error ? <Text color="red">{error}</Text> : null}
+      {error ? <Text color="red">{visibleText(error)}</Text> : null}
     </Box>
   );
 });

@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import { usePanelKeys } from '../src/editor/use-panel-keys.js';
 import { memo, useRef, useState } from 'react';
 import { PanelFrame } from './PanelFrame.js';
-import { oneLine, pad } from './format.js';
+import { oneLine, pad, visibleLine } from './format.js';
 import type { SessionRow } from './types.js';
 
 const VISIBLE = 10;
@@ -36,14 +36,14 @@ export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, is
         return (
           <Text key={s.id} color={active ? 'cyan' : undefined} wrap="truncate">
             {active ? '❯ ' : '  '}
-            {s.id.slice(0, 17)} {pad(s.lastActiveAt.slice(0, 16).replace('T', ' '), 17)} {pad(`${s.promptCount} prompts`, 11)}
+            {visibleLine(s.id.slice(0, 17))} {pad(s.lastActiveAt.slice(0, 16).replace('T', ' '), 17)} {pad(`${s.promptCount} prompts`, 11)}
             {oneLine(s.firstPrompt, 40)}
             {s.current ? <Text color="green"> (current)</Text> : null}
           </Text>
         );
       })}
       {skipped.map((line) => (
-        <Text key={line} color="yellow">{`skipped ${line}`}</Text>
+        <Text key={line} color="yellow">{`skipped ${visibleLine(line)}`}</Text>
       ))}
     </PanelFrame>
   );

@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import { usePanelKeys } from '../src/editor/use-panel-keys.js';
 import { memo, useState } from 'react';
 import { PanelFrame } from './PanelFrame.js';
-import { formatMs, formatUsd, pad } from './format.js';
+import { formatMs, formatUsd, pad, visibleLine } from './format.js';
 import type { StatsFilterView, StatsRow } from './types.js';
 
 export interface StatsPanelProps {
@@ -42,7 +42,7 @@ export const StatsPanel = memo(function StatsPanel({ filters, scope: initialScop
   return (
     <PanelFrame title={`Stats: ${scope === 'all' ? 'all sessions' : 'this session'}`} keys="Tab session/all · ←/→ recipe">
       <Text>
-        recipe: <Text color="cyan">{filter?.label ?? 'every recipe'}</Text>
+        recipe: <Text color="cyan">{visibleLine(filter?.label ?? 'every recipe')}</Text>
         <Text dimColor>{filters.length > 1 ? `  (${filterIndex + 1}/${filters.length})` : ''}</Text>
       </Text>
       <Table rows={(scope === 'all' ? filter?.all : filter?.session) ?? []} />

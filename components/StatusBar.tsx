@@ -1,7 +1,7 @@
 // One line at the bottom: session, recipe, models, cost, rewind depth, checkpoint, and a hint.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { formatUsd } from './format.js';
+import { formatUsd, visibleLine } from './format.js';
 import type { StatusInfo } from './types.js';
 
 export interface StatusBarProps {
@@ -15,15 +15,15 @@ export function shortSessionId(id: string): string {
 }
 
 export const StatusBar = memo(function StatusBar({ status, hint }: StatusBarProps) {
-  const recipe = `${status.recipeName || 'default'}${status.recipeHash ? ` ${status.recipeHash.slice(0, 15)}` : ''}`;
+  const recipe = visibleLine(`${status.recipeName || 'default'}${status.recipeHash ? ` ${status.recipeHash.slice(0, 15)}` : ''}`);
   return (
     <Box flexDirection="column">
       <Text>
-        <Text color="blue">{shortSessionId(status.sessionId)}</Text>
+        <Text color="blue">{visibleLine(shortSessionId(status.sessionId))}</Text>
         <Text dimColor> │ </Text>
         {recipe}
         <Text dimColor> │ </Text>
-        {status.models.join(', ') || 'no models'}
+        {status.models.map(visibleLine).join(', ') || 'no models'}
         <Text dimColor> │ </Text>
         {formatUsd(status.sessionCostUsd)}
         {status.costUnknown ? '+?' : ''}
@@ -37,7 +37,7 @@ export const StatusBar = memo(function StatusBar({ status, hint }: StatusBarProp
         ) : null}
         {status.verbose ? <Text dimColor> │ verbose</Text> : null}
       </Text>
-      {hint ? <Text color="yellow">{hint}</Text> : null}
+      {hint ? <Text color="yellow">{visibleLine(hint)}</Text> : null}
     </Box>
   );
 });

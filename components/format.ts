@@ -1,6 +1,19 @@
 // Small formatters shared by the components: money, time, tokens, one-line previews. Widths are display
 // columns (string-width: a ZWJ family or a CJK character is two), so padded columns and borders line up.
+// Text passed through oneLine and pad is made visible (src/text/visible-text.ts): control characters are
+// shown, never obeyed; and only a bounded head of it is read, so a 100 MB field costs what a short one does.
 import { graphemeWidth, graphemes, textWidth } from '../src/editor/graphemes.js';
+import { visibleLine } from '../src/text/visible-text.js';
+
+export { visibleLine, visibleText } from '../src/text/visible-text.js';
+
+/** One-line views read at most this much of a string. */
+const ONE_LINE_SCAN = 4096;
+
+function head(text: string, width: number): string {
+  const limit = Math.max(ONE_LINE_SCAN, width * 4);
+  return text.length > limit ? text.slice(0, limit) : text;
+}
 
 /** `$0.0123` under a dollar, `$1.23` above; `?` when the price is unknown. */
 export function formatUsd(usd: number | null | undefined): string {
@@ -34,13 +47,15 @@ export function cutToWidth(text: string, width: number): string {
   return kept + '…';
 }
 
-/** The first line of a text, cut to `width` columns with an ellipsis. */
+/** The first non-blank line of a text (within its first few KB), made visible, cut to `width` columns with an ellipsis. */
 export function oneLine(text: string, width: number): string {
-  const first = text.replace(/\r\n?/g, '\n').split('\n').find((line) => line.trim() !== '') ?? '';
-  return cutToWidth(first.trim(), Math.max(0, width));
+  const first = head(text, width).replace(/\r\n?/g, '\n').split('\n').find((line) => line.trim() !== '') ?? '';
+  return cutToWidth(visibleLine(first.trim()), Math.max(0, width));
 }
 
+/** `text` made visible, padded with spaces to `width` columns (a longer text is kept whole, up to a bound). */
 export function pad(text: string, width: number): string {
-  const length = textWidth(text);
-  return length >= width ? text : text + ' '.repeat(width - length);
+  const safe = visibleLine(head(text, width));
+  const length = textWidth(safe);
+  return length >= width ? safe : safe + ' '.repeat(width - length);
 }

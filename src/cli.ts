@@ -8,7 +8,8 @@ import { globalOptionsSchema } from './cli/global-options.js';
 import type { GlobalOptions } from './cli/global-options.js';
 import { parseOptions } from './cli/parse-options.js';
 import { UsageError } from './cli/usage-error.js';
-import { printText } from './cli/print.js';
+import { printError, printText } from './cli/print.js';
+import { visibleText } from './text/visible-text.js';
 import { addSessionsCommand } from './cli/sessions.js';
 import { addShowCommand } from './cli/show.js';
 import { addStatsCommand } from './cli/stats.js';
@@ -109,7 +110,7 @@ function oneLineError(commandName: string): (text: string, write: (text: string)
 /** `bakeoff sessions | head` closes the pipe early: the reader has what it wanted, so that is no crash. */
 function onStdoutError(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') return;
-  process.stderr.write(`bakeoff: cannot write the output: ${error.message}\n`);
+  printError(`cannot write the output: ${error.message}`);
   process.exitCode = 1;
 }
 
@@ -119,8 +120,8 @@ function reportError(error: unknown, debug: boolean): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`bakeoff: ${message.trim().replace(/\s*\n\s*/g, ' ')}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
+  printError(message);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(visibleText(error.stack) + '\n');
   return error instanceof UsageError ? 2 : 1;
 }
 

@@ -29,9 +29,13 @@ export function newSessionId(): string {
   return 'ses_' + uuidv7();
 }
 
-/** A name that could be a directory under sessions/: not empty, not `.`/`..`, no separators or NUL. */
+/**
+ * A name that could be a session directory under sessions/: letters, digits, `_`, `-` and `.` (not first),
+ * at most 200 of them. Ids are `ses_<uuid>`; anything else (a separator, `..`, a control character a
+ * hostile repository put in a directory name) is never joined to a path nor listed.
+ */
 export function isSafeSessionName(name: string): boolean {
-  return name.length > 0 && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
+  return /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}$/.test(name);
 }
 
 export class SessionIdError extends Error {

@@ -30,6 +30,7 @@ import { useSuggestionCursor } from './use-suggestions.js';
 import { useRedraw } from './use-redraw.js';
 import { useExternalEditor } from './use-external-editor.js';
 import { cleanPastedText } from '../editor/key-reader.js';
+import { recallableEntries } from './recallable-prompts.js';
 
 export interface AppProps {
   session: AppSession;
@@ -139,7 +140,8 @@ export function App({ session, services, debug = false, onQuit, onSwitchSession 
     [store, latestActions],
   );
 
-  const promptEntries = useCallback(() => store.promptHistory(), [store]);
+  const recallable = useMemo(() => recallableEntries(), []);
+  const promptEntries = useCallback(() => recallable(store.promptHistory()), [store, recallable]);
   const history = useInputHistory(promptEntries);
   const search = useReverseSearch(promptEntries, replaceInput);
   const exitConfirm = useExitConfirm(() => void quit());

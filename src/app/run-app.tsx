@@ -6,6 +6,7 @@ import { realServices } from './real-services.js';
 import type { AppServices, AppSession } from './services.js';
 import { SessionRoot } from './SessionRoot.js';
 import { withUsableModels } from './usable-models.js';
+import { visibleLine } from '../text/visible-text.js';
 
 export interface AppExit {
   code: number;
@@ -35,7 +36,7 @@ export async function runApp(opened: AppSession, options: { debug: boolean }, se
   );
   await instance.waitUntilExit();
   if (failure) {
-    process.stderr.write(`bakeoff: ${failure.message}\n`);
+    process.stderr.write(`bakeoff: ${visibleLine(failure.message)}\n`);
     return { code: 1, session: final };
   }
   return { code: 0, session: final };

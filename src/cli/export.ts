@@ -13,8 +13,8 @@ import { printJson, printText } from './print.js';
 import { renderSessionReport } from './session-report.js';
 import type { ReportFormat } from './session-report.js';
 
-/** A report is for reading and sharing, unlike the data files (0600); the app's /export uses the same mode. */
-const REPORT_FILE_MODE = 0o644;
+/** A report holds every prompt and answer: private like the data files (0600); the app's /export uses the same mode. */
+const REPORT_FILE_MODE = 0o600;
 
 const optionsSchema = dataDirSchema.extend({
   json: z.boolean().default(false),

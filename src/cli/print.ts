@@ -1,15 +1,23 @@
-// Where subcommands write: results on stdout, warnings on stderr (so `--json | jq` stays clean).
+// Where subcommands write: results on stdout, warnings on stderr (so `--json | jq` stays clean). Everything
+// printed passes through visible-text: no string from a data file reaches the terminal raw.
+import { visibleJson, visibleLine, visibleText } from '../text/visible-text.js';
 
 export function printText(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  const safe = visibleText(text);
+  process.stdout.write(safe.endsWith('\n') ? safe : safe + '\n');
 }
 
 /** The `--json` output: indented by two spaces, one trailing newline. */
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  process.stdout.write(visibleJson(JSON.stringify(value, null, 2)) + '\n');
 }
 
 /** A warning that does not stop the command, as one line. */
 export function printWarning(message: string): void {
-  process.stderr.write(`bakeoff: warning: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.stderr.write(`bakeoff: warning: ${visibleLine(message.replace(/\s*\n\s*/g, ' '))}\n`);
+}
+
+/** An error, as one line (the stack, with --debug, is bakeoff's own text). */
+export function printError(message: string): void {
+  process.stderr.write(`bakeoff: ${visibleLine(message.trim().replace(/\s*\n\s*/g, ' '))}\n`);
 }

@@ -2,6 +2,7 @@
 // response, as JSON (snake_case, like the data files) or Markdown. Rewind markers are folded into `rewound`.
 import type { SessionContent, SessionMetadata, WriteEntry } from '../../store/index.js';
 import { renderMarkdownReport } from './session-report-md.js';
+import { visibleJson, visibleText } from '../text/visible-text.js';
 import { runViews, sessionCost } from './run-views.js';
 import type { RunView } from './run-views.js';
 
@@ -52,7 +53,8 @@ export interface SessionReport {
 
 export function renderSessionReport(metadata: SessionMetadata, content: SessionContent | null, format: ReportFormat): string {
   const report = buildSessionReport(metadata, content);
-  return format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderMarkdownReport(report);
+  // a report is read in terminals and editors: nothing in it may act on one (visible-text.ts)
+  return format === 'json' ? visibleJson(JSON.stringify(report, null, 2)) + '\n' : visibleText(renderMarkdownReport(report));
 }
 
 export function buildSessionReport(metadata: SessionMetadata, content: SessionContent | null): SessionReport {

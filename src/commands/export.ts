@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { writeDurably } from '../../store/durable-file.js';
 import { info, type SlashCommand } from './types.js';
 
-const REPORT_FILE_MODE = 0o644;
+/** Private like the data files: a report holds every prompt and answer. */
+const REPORT_FILE_MODE = 0o600;
 
 export const exportCommand: SlashCommand = {
   name: 'export',

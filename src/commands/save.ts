@@ -5,8 +5,8 @@ import { writeDurably } from '../../store/durable-file.js';
 import { recipeFileName } from './recipe-files.js';
 import { failure, info, type SlashCommand } from './types.js';
 
-/** A saved recipe is a project file the user edits, not private session data. */
-const RECIPE_FILE_MODE = 0o644;
+/** Private like the data files (a recipe may hold a system prompt the user keeps to themselves); an existing file keeps its mode. */
+const RECIPE_FILE_MODE = 0o600;
 
 export const saveCommand: SlashCommand = {
   name: 'save',

@@ -33,7 +33,7 @@ describe('bakeoff export', () => {
     expect(report).toContain('### gpt-4.1\n\n_$0.0312 · 15.9 s · 9,800 in / 700 out tokens · proposed writes: main.go_\n\nChanged the loop bound.');
     expect(report).toContain('## Run 3 (rewound): add a test for Parse');
     expect(report.match(/^## Run /gm)).toHaveLength(3);
-    expect((await stat(path)).mode & 0o777).toBe(0o644);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
   it('-o path.json writes the JSON report there (the format follows the extension)', async () => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type AppDriver } from './app-harness.js';
@@ -16,6 +16,7 @@ describe('/export, /verbose and /models', () => {
     await app.waitFor('Exported the session to');
     const markdown = await readFile(join(app.data, 'outputs', `${app.session.store.sessionId()}.md`), 'utf8');
     expect(markdown).toContain('export me');
+    expect((await stat(join(app.data, 'outputs', `${app.session.store.sessionId()}.md`))).mode & 0o777).toBe(0o600);
     const jsonPath = join(app.project, 'report.json');
     await app.submit(`/export ${jsonPath}`);
     await app.waitFor(`Exported the session to ${jsonPath}`);

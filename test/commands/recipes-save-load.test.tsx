@@ -14,7 +14,7 @@ describe('/recipes, /save and /load', () => {
     const frame = await app.waitFor('Saved recipe');
     const path = /to (\S+\.recipe\.md)/.exec(frame)?.[1] ?? '';
     expect(path.startsWith(join(app.data, 'recipes'))).toBe(true);
-    expect((await stat(path)).mode & 0o777).toBe(0o644);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
     const saved = parseRecipe(await readFile(path, 'utf8'));
     expect(saved).toEqual(app.session.store.activeRecipe());
 

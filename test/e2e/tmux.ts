@@ -14,7 +14,18 @@ export class TmuxTerminal {
   start(command: string, columns = 120, rows = 40): void {
     if (!tmuxChecked) requireCommand(tmuxPrerequisite);
     tmuxChecked = true;
-    this.tmux('new-session', '-d', '-s', this.target, '-x', String(columns), '-y', String(rows), `${command}; echo "EXITED $?"; sleep 600`);
+    // set-clipboard on: an OSC 52 the app let through would become a tmux buffer, which a test can see
+    this.tmux('new-session', '-d', '-s', this.target, '-x', String(columns), '-y', String(rows), `${command}; echo "EXITED $?"; sleep 600`, ';', 'set-option', '-g', 'set-clipboard', 'on');
+  }
+
+  /** The pane's title, as an OSC 0/2 sequence would set it. */
+  paneTitle(): string {
+    return this.tmux('display-message', '-p', '-t', this.target, '#{pane_title}').trimEnd();
+  }
+
+  /** tmux's paste buffers, as an OSC 52 sequence would fill them. */
+  buffers(): string {
+    return this.tmux('list-buffers');
   }
 
   /** Resize the terminal, as dragging its window does (the app gets SIGWINCH). */

@@ -31,7 +31,7 @@ describe('session ids and paths', () => {
     });
   });
 
-  it.each(['..', '.', '', 'a/b', 'a\\b', 'a\0b', '../ses_x'])('rejects %j before touching the disk', async (name) => {
+  it.each(['..', '.', '', 'a/b', 'a\\b', 'a\0b', '../ses_x', 'ses_\x1b]2;x\x07', 'ses_\u202e', 'ses_\n', '.hidden', 'x'.repeat(201)])('rejects %j before touching the disk', async (name) => {
     expect(() => sessionPathsFor('/d/sessions', name)).toThrow('invalid session id');
     await expect(resolveSessionId('/nonexistent', name)).rejects.toThrow('invalid session id');
   });
