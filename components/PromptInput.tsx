@@ -32,15 +32,16 @@ export interface PromptInputProps {
 }
 
 function CursorRow({ row, cursor, prefix }: { row: PromptRow; cursor: number | null; prefix: string }) {
-  if (cursor === null) return <Text><Text color="magenta">{prefix}</Text>{row.text}</Text>;
+  // a recalled or restored prompt may hold control characters: shown, never sent to the terminal
+  if (cursor === null) return <Text><Text color="magenta">{prefix}</Text>{visibleLine(row.text)}</Text>;
   const at = cursor - row.start;
   const end = nextBoundary(row.text, at);
   return (
     <Text>
       <Text color="magenta">{prefix}</Text>
-      {row.text.slice(0, at)}
-      <Text inverse>{at < row.text.length ? row.text.slice(at, end) : ' '}</Text>
-      {row.text.slice(end)}
+      {visibleLine(row.text.slice(0, at))}
+      <Text inverse>{at < row.text.length ? visibleLine(row.text.slice(at, end)) : ' '}</Text>
+      {visibleLine(row.text.slice(end))}
     </Text>
   );
 }

@@ -63,7 +63,8 @@ const cases: [string, ReactElement][] = [
   ['the recipes panel', <RecipesPanel view={{ base: evil, session: evil, active: evil, activeHash: evil, saved: [evil], recipesDir: evil, snapshots: [{ hash: evil, name: evil }] }} />],
   ['the stats panel', <StatsPanel scope="session" filters={[{ hash: 'h', label: evil, session: [{ modelId: evil, wins: 1, losses: 0, thumbsDown: 0, participations: 1, winRate: 100, avgLatencyMs: 1, avgCostUsd: 0 }], all: [] }]} isActive={false} />],
   ['the status bar', <StatusBar status={{ sessionId: `ses_${evil}`, recipeName: evil, recipeHash: evil, models: [evil], sessionCostUsd: 0, costUnknown: false, rewindDepth: 0, checkpoint: false, verbose: false }} hint={evil} />],
-  ['the reverse search line', <PromptInput value="" onChange={() => undefined} onSubmit={() => undefined} focus={false} placeholder="" search={{ query: evil, match: evil }} suggestions={[]} candidates={[evil]} />],
+  ['the reverse search line', <PromptInput text="" cursor={0} focus={false} placeholder="" search={{ query: evil, match: evil }} suggestions={[]} candidates={[evil]} columns={100} maxRows={5} />],
+  ['the prompt line', <PromptInput text={`recalled ${evil}`} cursor={3} focus placeholder="" search={null} suggestions={[]} candidates={[]} columns={100} maxRows={5} />],
 ];
 
 describe('components show outside strings escaped', () => {
