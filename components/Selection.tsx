@@ -13,7 +13,7 @@ export interface SelectionProps {
 
 export const Selection = memo(function Selection({ options, highlighted, rateable, error }: SelectionProps) {
   const width = Math.max(8, ...options.map((o) => o.modelId.length));
-  const rate = rateable ? ', g/b Enter to rate it good/bad' : '';
+  const rate = rateable ? ', y/g or n/b Enter to rate it good/bad' : '';
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text bold>{options.length > 0 ? 'Pick a response (fastest first):' : 'No response to pick.'}</Text>

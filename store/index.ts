@@ -1,6 +1,8 @@
 // The public API of bakeoff's datastore (store-api.md): `import { Store, … } from 'bakeoff'`.
 export { Store } from './store.js';
 export { RecipeStore, renderRecipeStore } from './recipe-store.js';
+export { FORMAT_VARIABLE, newFileShape, storedRecipeName } from './recipe-shapes.js';
+export type { RecipeStoreShape } from './recipe-shapes.js';
 export { dataLayout, newSessionId, sessionPathsFor, resolveSessionId, isSafeSessionName, SessionIdError } from './session-paths.js';
 export type { DataLayout } from './session-paths.js';
 export { listSessions, latestSessionId, readSessions, forEachSession } from './session-list.js';
@@ -32,7 +34,18 @@ export { applyWritesAtomically, ApplyError } from './apply-atomic.js';
 export type { AppliedWrites } from './apply-atomic.js';
 export { resolveInsideRoot, isWithin, PathRefusedError } from './project-path.js';
 export { protectedPathRule, canonicalPath } from './protected-paths.js';
-export { recipeSnapshotHash, snapshotFromRecipe, parseRecipe, marshalRecipe, defaultRecipe, parseDuration, formatDuration } from './recipe/index.js';
+export {
+  recipeSnapshotHash,
+  snapshotFromRecipe,
+  configHash,
+  configHashOfMarkdown,
+  marshalErrataMarkdown,
+  parseRecipe,
+  marshalRecipe,
+  defaultRecipe,
+  parseDuration,
+  formatDuration,
+} from './recipe/index.js';
 export { readRecipeFile } from './recipe-file.js';
 export { promptHash, preview } from './text.js';
 export { DataFileError, WriteError } from './errors.js';

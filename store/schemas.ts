@@ -194,7 +194,10 @@ export const recipeSnapshotSchema = record({
   summarization_prompt: optional(z.string()),
 });
 
-export const recipeStoreFileSchema = nullAsMissing(z.record(z.string(), recipeSnapshotSchema).default({}));
+/** 4b0b74b stores snapshot objects, newest Errata recipe markdown; a file may hold both. */
+export const storedRecipeSchema = z.union([z.string(), recipeSnapshotSchema]);
+
+export const recipeStoreFileSchema = nullAsMissing(z.record(z.string(), storedRecipeSchema).default({}));
 
 export type WriteEntry = z.infer<typeof writeEntrySchema>;
 export type EventEntry = z.infer<typeof eventEntrySchema>;
@@ -209,3 +212,5 @@ export type SessionContent = z.infer<typeof sessionContentSchema>;
 export type ResponseSnapshot = z.infer<typeof responseSnapshotSchema>;
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 export type RecipeSnapshot = z.infer<typeof recipeSnapshotSchema>;
+/** A recipes.json value: a snapshot object (Errata 4b0b74b) or recipe markdown (newest Errata). */
+export type StoredRecipe = z.infer<typeof storedRecipeSchema>;

@@ -41,8 +41,11 @@ const isTime = (value: unknown) => value === null || typeof value === 'number';
 const isSession = (value: unknown) =>
   isObject(value) && typeof value.key === 'string' && isTime(value.first) && isTime(value.last) && isMapOf(isGroup)(value.groups) && isMapOf(isGroup)(value.blind);
 
+/** Bumped whenever what the cache holds or the sums count changes (2: picks and latency buckets; 3: a bad rating with `selected` is a thumbs-down), so old sums are not trusted. */
+const CACHE_VERSION = 3;
+
 const cacheSchema = z.object({
-  version: z.literal(2),
+  version: z.literal(CACHE_VERSION),
   sessions: z.custom<Record<string, CachedSession>>(isMapOf(isSession), 'not a map of cached sessions'),
 });
 
@@ -117,7 +120,7 @@ export class StatsCache {
   /** Writes the cache when it changed; a failure (a read-only data directory) only costs speed next time. */
   async save(): Promise<void> {
     if (!this.changed) return;
-    await writeDurably(this.path, JSON.stringify({ version: 2, sessions: Object.fromEntries(this.sessions) })).catch(() => undefined);
+    await writeDurably(this.path, JSON.stringify({ version: CACHE_VERSION, sessions: Object.fromEntries(this.sessions) })).catch(() => undefined);
     this.changed = false;
   }
 }

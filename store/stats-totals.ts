@@ -138,7 +138,8 @@ export function addRun(totals: Totals, run: RunSummary): void {
   const models = run.models;
   if (!models) return;
   const selected = run.selected ?? '';
-  const thumbsDown = selected === '' && run.rating === 'bad';
+  // A bad rating is a thumbs-down for the rated model, even when Errata also wrote it as `selected` (Errata counts that as a win).
+  const ratedBad = run.rating === 'bad';
   for (const model of models) {
     let t = totals.get(model);
     if (t === undefined) {
@@ -146,9 +147,10 @@ export function addRun(totals: Totals, run: RunSummary): void {
       totals.set(model, t);
     }
     t.participations++;
-    if (selected === model) t.wins++;
+    if (ratedBad) {
+      if (selected === '' || selected === model) t.thumbsDown++;
+    } else if (selected === model) t.wins++;
     else if (selected !== '') t.losses++;
-    else if (thumbsDown) t.thumbsDown++;
     t.latencyMs += valueFor(run.latencies_ms, model);
     t.costUsd += valueFor(run.costs_usd, model);
     if (typeof run.costs_usd?.[model] === 'number') t.pricedRuns++;

@@ -340,13 +340,21 @@ export class Store {
     return snapshotFromRecipe(this.activeRecipe(), this.activeTools);
   }
 
-  /** The active recipe's hash, after putting its snapshot in the recipe store; '' without one. */
+  /**
+   * The active recipe's hash as run with the last active tools, after storing it in the recipe store in
+   * the file's shape (`rcp_…` in a newest-Errata file, `rcp_v1_…` otherwise); '' without a recipe store.
+   */
   recipeHash(): string {
     const store = this.recipeStore();
     if (!store) return '';
-    const hash = store.put(this.buildRecipeSnapshot());
+    const hash = store.putRecipe(this.activeRecipe(), this.activeTools);
     this.track(store.flush());
     return hash;
+  }
+
+  /** The hash a run with `tools` active would record (recipeHash without storing anything); '' without a recipe store. */
+  recipeHashFor(tools: readonly string[]): string {
+    return this.recipeStore()?.hashFor(this.activeRecipe(), tools) ?? '';
   }
 
   recipeStore(): RecipeStore | null {
@@ -355,7 +363,7 @@ export class Store {
 
   recipeNameLookup(): (hash: string) => string {
     const store = this.recipeStore();
-    return (hash) => store?.get(hash)?.name ?? '';
+    return (hash) => store?.nameOf(hash) ?? '';
   }
 
   /** Writes the active recipe to the session's recipe.md (no file when there is no recipe). */

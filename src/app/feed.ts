@@ -22,8 +22,9 @@ function outcomeOfStopReason(stopReason: string | undefined): ModelOutcome {
 }
 
 function outcomeOfResponse(response: ModelResponse): ModelOutcome {
-  if (response.error) return 'failed';
+  // an interrupted model carries Errata's `context canceled` error: it was stopped, it did not fail
   if (response.interrupted || response.stopReason === 'cancelled') return 'cancelled';
+  if (response.error) return 'failed';
   return 'ok';
 }
 

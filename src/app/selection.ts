@@ -22,8 +22,8 @@ export function canRate(run: CompletedRun): boolean {
 }
 
 /**
- * The choice a line typed at the selection prompt makes: a number picks, `s` skips, `g`/`b` rate (one
- * model only), an empty line picks the highlighted option. Anything else is an error to show.
+ * The choice a line typed at the selection prompt makes: a number picks, `s` skips, `g`/`b` (or Errata's
+ * `y`/`n`) rate (one model only), an empty line picks the highlighted option. Anything else is an error to show.
  */
 export function parseSelection(
   line: string,
@@ -33,8 +33,8 @@ export function parseSelection(
 ): Choice | { error: string } {
   const answer = line.trim().toLowerCase();
   if (answer === 's' || answer === 'skip') return { kind: 'skip' };
-  if (rateable && (answer === 'g' || answer === 'good')) return { kind: 'rate', rating: 'good' };
-  if (rateable && (answer === 'b' || answer === 'bad')) return { kind: 'rate', rating: 'bad' };
+  if (rateable && ['g', 'good', 'y', 'yes'].includes(answer)) return { kind: 'rate', rating: 'good' };
+  if (rateable && ['b', 'bad', 'n', 'no'].includes(answer)) return { kind: 'rate', rating: 'bad' };
   if (answer === '') {
     const option = options[highlighted];
     return option ? { kind: 'pick', modelId: option.modelId } : { error: 'Nothing to pick: type s to skip.' };
@@ -44,6 +44,6 @@ export function parseSelection(
     if (option) return { kind: 'pick', modelId: option.modelId };
     return { error: `No response ${answer}: pick 1-${options.length}, or s to skip.` };
   }
-  const rate = rateable ? ', g or b to rate' : '';
+  const rate = rateable ? ', g/y or b/n to rate' : '';
   return { error: `Type a response number and Enter${rate}, or s to skip.` };
 }

@@ -95,7 +95,7 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
     for (const model of final?.models ?? []) if (model.costUsd === null) unknownPrices.current.add(model.modelId);
     if (completed.cancelled) {
       if (completed.feedIndex === -1) unrecordedSpend.current += completed.responses.reduce((sum, r) => sum + r.costUsd, 0);
-      feed.append(feedItemFromRun(completed, 'Cancelled. /resume continues it.', '', unknownPrices.current));
+      feed.append(feedItemFromRun(completed, completed.note ?? 'Interrupted. /resume to continue.', '', unknownPrices.current));
       run.clear();
     } else {
       const options = selectionOptions(completed, unknownPrices.current);

@@ -44,6 +44,8 @@ export type ModelRunStatus = 'completed' | 'interrupted' | 'failed' | 'not start
 export function modelStatus(snapshot: ResponseSnapshot | undefined): ModelRunStatus {
   if (!snapshot) return 'not started';
   if (snapshot.completed) return 'completed';
+  // Errata writes an interrupted model with `error: "context canceled"`: stopped, not failed
+  if (snapshot.interrupted) return 'interrupted';
   if (snapshot.error) return 'failed';
   return 'interrupted';
 }

@@ -86,7 +86,7 @@ async function hashesForRecipeName(layout: DataLayout, name: string): Promise<st
   for (const problem of recipes.unreadable) printWarning(problem);
   const hashes = recipes.hashesForName(name);
   if (hashes.length > 0) return hashes;
-  const known = [...new Set(Object.values(recipes.list()).map((snapshot) => snapshot.name))].sort();
+  const known = recipes.names();
   const listing = known.length > 0 ? `; known: ${known.map((n) => JSON.stringify(n)).join(', ')}` : '';
   throw new Error(`no recipe named ${JSON.stringify(name)} in ${layout.recipeStore}${listing}`);
 }

@@ -10,7 +10,7 @@ export function checkpointView(checkpoint: Checkpoint): CheckpointView {
     models: checkpoint.adapter_ids.map((modelId): CheckpointModelRow => {
       const snap = checkpoint.responses.find((r) => r.model_id === modelId);
       if (!snap) return { modelId, state: 'not started', textPreview: '', inputTokens: 0, outputTokens: 0, costUsd: 0, writes: [] };
-      const state = snap.completed ? 'completed' : snap.error ? 'failed' : 'interrupted';
+      const state = snap.completed ? 'completed' : !snap.interrupted && snap.error ? 'failed' : 'interrupted';
       return {
         modelId,
         state,

@@ -9,7 +9,7 @@ export const recipesCommand: SlashCommand = {
   name: 'recipes',
   description: 'Show the active recipe, saved recipes and stored snapshots',
   action: async ({ store }) => {
-    const snapshots = Object.entries(store.recipeStore()?.list() ?? {}).map(([hash, snap]) => ({ hash, name: snap.name }));
+    const snapshots = Object.keys(store.recipeStore()?.list() ?? {}).map((hash) => ({ hash, name: store.recipeStore()?.nameOf(hash) ?? '' }));
     return {
       type: 'dialog',
       dialog: {

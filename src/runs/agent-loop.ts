@@ -60,6 +60,9 @@ export interface AgentObserver {
 /** A model that sends nothing but malformed tool calls this many turns in a row has failed. */
 const maxMalformedTurns = 3;
 
+/** The error Errata records for a model stopped by Esc: Go's context.Canceled. */
+export const CONTEXT_CANCELED = 'context canceled';
+
 export function runAgent(request: AgentRequest, observer: AgentObserver): Promise<AgentOutcome> {
   return new AgentLoop(request, observer).run();
 }
@@ -93,7 +96,8 @@ class AgentLoop {
       ending = await this.loop(signal);
     } catch (error) {
       if (request.signal.aborted) {
-        ending = { stopReason: 'cancelled', interrupted: true };
+        // Errata's words for a model stopped by Esc (Go's context.Canceled), in the checkpoint and the response
+        ending = { stopReason: 'cancelled', error: CONTEXT_CANCELED, interrupted: true };
       } else if (deadline.signal.aborted) {
         ending = { stopReason: 'timeout', error: `timed out after ${formatDuration(request.timeoutMs)}`, interrupted: false };
       } else {
@@ -108,7 +112,7 @@ class AgentLoop {
     } finally {
       clearTimeout(timer);
     }
-    if (ending.error) this.events.push({ type: 'error', data: ending.error });
+    if (ending.error && !ending.interrupted) this.events.push({ type: 'error', data: ending.error });
     return { ...this.progress(), ...ending, latencyMs: Math.round(performance.now() - started) };
   }
 

@@ -16,8 +16,11 @@ export async function applyChoice(store: Store, run: CompletedRun, choice: Choic
   if (run.cancelled || run.feedIndex < 0) throw new Error('this run was interrupted and is not recorded yet: /resume it first');
   if (choice.kind === 'skip') return noted(store, 'Skipped.', []);
   if (choice.kind === 'rate') {
-    await store.recordSelection({ prompt: run.prompt, selectedModelId: '', responses: run.responses, appliedFiles: null, rating: choice.rating });
-    return noted(store, `Rated: ${choice.rating}`, []);
+    // as Errata records a rating: the rated model is `selected`, with the rating and `Rated good: <model>`
+    const rated = run.responses.find((response) => !response.error && !response.interrupted) ?? run.responses[0];
+    if (!rated) throw new Error('no answer in this run to rate');
+    await store.recordSelection({ prompt: run.prompt, selectedModelId: rated.modelId, responses: run.responses, appliedFiles: null, rating: choice.rating });
+    return noted(store, `Rated ${choice.rating}: ${rated.modelId}`, []);
   }
   const picked = run.responses.find((response) => response.modelId === choice.modelId);
   if (!picked) throw new Error(`no answer from ${choice.modelId} in this run (models: ${run.responses.map((r) => r.modelId).join(', ')})`);

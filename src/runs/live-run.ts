@@ -74,7 +74,7 @@ export class LiveRunTracker {
       ...this.models[index],
       status,
       elapsedMs: response.latencyMs,
-      ...(response.error ? { error: response.error } : {}),
+      ...(response.error && !response.interrupted ? { error: response.error } : {}),
     };
     this.changed();
   }

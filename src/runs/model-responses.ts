@@ -1,6 +1,6 @@
 // Between a model's outcome, the Store's ModelResponse and the checkpoint's ResponseSnapshot.
 import type { ModelResponse, ResponseSnapshot } from '../../store/index.js';
-import type { AgentOutcome, AgentProgress } from './agent-loop.js';
+import { CONTEXT_CANCELED, type AgentOutcome, type AgentProgress } from './agent-loop.js';
 
 /** An unknown price is NaN here: the Store leaves it out of costs_usd and of the spend; the panels show "?". */
 export function responseFromOutcome(modelId: string, outcome: AgentOutcome): ModelResponse {
@@ -44,7 +44,7 @@ export function pendingResponse(modelId: string): ModelResponse {
 
 /** A model stopped by Esc before it started (during auto-compaction). */
 export function cancelledResponse(modelId: string): ModelResponse {
-  return { ...pendingResponse(modelId), interrupted: true, stopReason: 'cancelled' };
+  return { ...pendingResponse(modelId), error: CONTEXT_CANCELED, interrupted: true, stopReason: 'cancelled' };
 }
 
 /** A model that could not start at all (unknown provider, missing key). */

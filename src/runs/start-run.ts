@@ -39,9 +39,10 @@ async function runToEnd(context: RunContext, newPrompt: string, onUpdate: (run: 
   const recipe = activeRecipeOf(store);
   // a resumed run is the checkpoint's run: its prompt, its models in its panel order
   const prompt = resume ? resume.prompt : newPrompt;
-  const modelIds = resume ? resume.adapter_ids : context.models;
-  if (modelIds.length === 0) throw new Error('no models to run: choose at least one model');
   const kept = new Map((resume?.responses ?? []).filter((snap) => snap.completed).map((snap) => [snap.model_id, responseFromSnapshot(snap)]));
+  // as Errata's /resume runs it: the completed models first (in the checkpoint's order), then the ones it re-runs
+  const modelIds = resume ? [...resume.adapter_ids.filter((id) => kept.has(id)), ...resume.adapter_ids.filter((id) => !kept.has(id))] : context.models;
+  if (modelIds.length === 0) throw new Error('no models to run: choose at least one model');
   const plan: RunPlan = {
     context,
     prompt,
@@ -75,8 +76,13 @@ async function runToEnd(context: RunContext, newPrompt: string, onUpdate: (run: 
   await plan.saver.flush().catch(() => undefined);
   for (const response of responses) if (!kept.has(response.modelId)) store.accumulateCost(response.modelId, response.costUsd);
 
-  if (responses.some((response) => response.interrupted)) return { prompt, responses, feedIndex: -1, cancelled: true };
   const feedIndex = await recordRun(store, plan, responses);
+  // an interrupted run is recorded as Errata records it (histories, run, rewind entry) and keeps its checkpoint for /resume
+  if (responses.some((response) => response.interrupted)) {
+    const note = interruptedNote(responses);
+    await store.updateLastRunNote(note);
+    return { prompt, responses, feedIndex, cancelled: true, note };
+  }
   await store.clearCheckpoint();
   return { prompt, responses, feedIndex, cancelled: false };
 }
@@ -130,6 +136,12 @@ async function recordRun(store: Store, plan: RunPlan, responses: ModelResponse[]
   const [historyLengths] = await Promise.all([appended, persisted]);
   await store.pushRewindEntry({ historyLengths, feedIndex, prompt: plan.prompt });
   return feedIndex;
+}
+
+/** Errata's note for an interrupted run: the stopped models, fastest first. */
+export function interruptedNote(responses: readonly ModelResponse[]): string {
+  const stopped = responses.filter((response) => response.interrupted).sort((a, b) => a.latencyMs - b.latencyMs);
+  return `Interrupted (${stopped.map((response) => response.modelId).join(', ')}). /resume to continue.`;
 }
 
 /** Checkpoint and prompt-history writes must not end a run; the Store reports its own at flush(). */

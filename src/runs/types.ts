@@ -28,9 +28,11 @@ export interface CompletedRun {
   prompt: string;
   /** in panel order */
   responses: ModelResponse[];
-  /** index of the run in store.metadata().runs; -1 when a cancelled run was not recorded */
+  /** index of the run in store.metadata().runs (an interrupted run is recorded too, as Errata records it) */
   feedIndex: number;
   cancelled: boolean;
+  /** an interrupted run's note: `Interrupted (<models>). /resume to continue.` */
+  note?: string;
 }
 
 export interface RunHandle {

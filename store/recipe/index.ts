@@ -4,3 +4,4 @@ export { emptyRecipe, parseRecipe, parseRecipeWithWarnings, type ParsedRecipe } 
 export { marshalRecipe } from './marshal.js';
 export { defaultRecipe } from './default.js';
 export { canonicalSnapshotJson, recipeSnapshotHash, snapshotFromRecipe } from './snapshot.js';
+export { configHash, configHashOfMarkdown, marshalErrataMarkdown, nameOfMarkdown } from './errata-markdown.js';

@@ -30,13 +30,16 @@ describe('the pick after a run', () => {
     expect(options[0]).toMatchObject({ costUsd: null, writes: ['x.go'] });
   });
 
-  it('reads a number, s, g/b (one model only) and an empty line as the highlighted option', () => {
+  it('reads a number, s, g/b or y/n (one model only) and an empty line as the highlighted option', () => {
     const options = selectionOptions(run, new Set());
     expect(parseSelection('2', options, false, 0)).toEqual({ kind: 'pick', modelId: 'slow' });
     expect(parseSelection(' S ', options, false, 0)).toEqual({ kind: 'skip' });
     expect(parseSelection('', options, false, 1)).toEqual({ kind: 'pick', modelId: 'slow' });
     expect(parseSelection('g', options, true, 0)).toEqual({ kind: 'rate', rating: 'good' });
+    expect(parseSelection('y', options, true, 0)).toEqual({ kind: 'rate', rating: 'good' });
+    expect(parseSelection('N', options, true, 0)).toEqual({ kind: 'rate', rating: 'bad' });
     expect(parseSelection('b', options, false, 0)).toHaveProperty('error');
+    expect(parseSelection('n', options, false, 0)).toHaveProperty('error');
     expect(parseSelection('3', options, false, 0)).toEqual({ error: 'No response 3: pick 1-2, or s to skip.' });
   });
 });

@@ -49,16 +49,17 @@ describe('/checkpoint and /resume', () => {
     expect(meta.runs[0].prompt_preview).toBe('write resumed.txt: back again');
   });
 
-  it('Esc cancels a running run: it is not recorded and its checkpoint stays for /resume', async () => {
+  it('Esc cancels a running run: it is recorded as Errata records it and its checkpoint stays for /resume', async () => {
     process.env.BAKEOFF_DEMO_DELAY_MS = '20';
     try {
       app = await startApp();
       await app.submit('a slow answer please');
       await app.waitFor('Esc cancels');
       await app.press(KEY.escape);
-      await app.waitFor('Cancelled. /resume continues it.');
-      await app.waitFor(/rewind 0 │ checkpoint/);
-      expect(app.session.store.metadata().runs).toHaveLength(0);
+      await app.waitFor('/resume to continue.');
+      await app.waitFor(/rewind 1 │ checkpoint/);
+      expect(app.session.store.metadata().runs).toHaveLength(1);
+      expect(app.session.store.metadata().runs[0].note).toMatch(/^Interrupted \(demo\/.*\)\. \/resume to continue\.$/);
       expect(await app.session.store.loadCheckpoint()).not.toBeNull();
     } finally {
       process.env.BAKEOFF_DEMO_DELAY_MS = '1';

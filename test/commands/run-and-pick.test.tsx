@@ -58,15 +58,14 @@ describe('a run and the pick after it', () => {
     expect(meta.runs[0].note).toBe('Skipped.');
   });
 
-  it('with one model, g and b rate it', async () => {
+  it('with one model, n (as in Errata) rates it bad: selected, rating and note as Errata records them', async () => {
     app = await startApp({ models: ['demo/alpha'] });
     await app.runPrompt('rate this');
-    expect(app.frame()).toContain('g/b Enter to rate');
-    await app.submit('b');
-    await app.waitFor('Rated: bad');
+    expect(app.frame()).toContain('y/g or n/b Enter to rate');
+    await app.submit('n');
+    await app.waitFor('Rated bad: demo/alpha');
     const meta = await app.readJson<SessionMetadata>(app.session.store.metadataPath());
-    expect(meta.runs[0].rating).toBe('bad');
-    expect(meta.runs[0].note).toBe('Rated: bad');
+    expect(meta.runs[0]).toMatchObject({ selected: 'demo/alpha', rating: 'bad', note: 'Rated bad: demo/alpha' });
   });
 
   it('a failed model is listed as failed and not offered', async () => {

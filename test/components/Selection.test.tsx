@@ -14,12 +14,12 @@ describe('Selection', () => {
     expect(frame).toMatch(/ {2}1\. demo\/beta .*300ms.*writes: a\.go, b\.go/);
     expect(frame).toMatch(/❯ 2\. demo\/alpha .*900ms.*\?.*no writes/);
     expect(frame).toContain('s Enter to skip');
-    expect(frame).not.toContain('g/b');
+    expect(frame).not.toContain('to rate');
   });
 
   it('offers rating with one model and shows an error', () => {
     const frame = render(<Selection options={options.slice(0, 1)} highlighted={0} rateable error="No response 7" />).lastFrame() ?? '';
-    expect(frame).toContain('g/b Enter to rate');
+    expect(frame).toContain('y/g or n/b Enter to rate');
     expect(frame).toContain('No response 7');
   });
 

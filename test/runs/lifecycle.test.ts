@@ -132,9 +132,11 @@ describe('the choice after a run', () => {
     expect(store.metadata().runs[1].selected).toBeUndefined();
 
     const single = await runPrompt(opened, ['demo/alpha'], 'rate me');
-    expect((await applyChoice(store, single, { kind: 'rate', rating: 'bad' }, project)).note).toBe('Rated: bad');
-    expect(store.metadata().runs[2]).toMatchObject({ rating: 'bad', note: 'Rated: bad' });
-    expect(store.metadata().runs[2].selected).toBeUndefined();
+    expect((await applyChoice(store, single, { kind: 'rate', rating: 'bad' }, project)).note).toBe('Rated bad: demo/alpha');
+    expect(store.metadata().runs[2]).toMatchObject({ selected: 'demo/alpha', rating: 'bad', note: 'Rated bad: demo/alpha' });
+    const good = await runPrompt(opened, ['demo/alpha'], 'rate me well');
+    expect((await applyChoice(store, good, { kind: 'rate', rating: 'good' }, project)).note).toBe('Rated good: demo/alpha');
+    expect(store.metadata().runs[3]).toMatchObject({ selected: 'demo/alpha', rating: 'good' });
   });
 
   it('a refused path throws naming it, and nothing is applied', async () => {
@@ -151,7 +153,7 @@ describe('the choice after a run', () => {
     expect(store.metadata().runs[0].note).toBeUndefined();
   });
 
-  it('a cancelled run cannot be chosen from: it is not in the feed', async () => {
+  it('a cancelled run cannot be chosen from: only /resume finishes it', async () => {
     const opened = await openRunStore();
     await runPrompt(opened, ['demo/alpha'], 'earlier run');
     const driven = drive(opened, ['demo/alpha'], 'slow one');
@@ -160,11 +162,12 @@ describe('the choice after a run', () => {
     const cancelled = await driven.result;
     await expect(applyChoice(opened.store, cancelled, { kind: 'skip' }, opened.project)).rejects.toThrow('/resume');
     expect(opened.store.metadata().runs[0].note).toBeUndefined();
+    expect(opened.store.metadata().runs[1].note).toBe('Interrupted (demo/alpha). /resume to continue.');
   });
 });
 
 describe('Esc and /resume', () => {
-  it('Esc stops every model, keeps partial text and cost, leaves the checkpoint and records nothing; /resume re-runs only the unfinished models', async () => {
+  it('Esc stops every model and records the run as Errata does (checkpoint kept); /resume re-runs only the unfinished models and records it again', async () => {
     vi.stubEnv('BAKEOFF_DEMO_DELAY_MS', '8');
     const opened = await openRunStore();
     const { store } = opened;
@@ -172,23 +175,26 @@ describe('Esc and /resume', () => {
     await waitForUpdate(driven, (u) => u.models[0].status === 'done');
     driven.handle.cancel();
     const cancelled = await driven.result;
-    expect(cancelled).toMatchObject({ cancelled: true, feedIndex: -1 });
+    expect(cancelled).toMatchObject({ cancelled: true, feedIndex: 0 });
     const [alpha, beta, gamma] = cancelled.responses;
     expect(alpha.interrupted).toBeUndefined();
     for (const r of [beta, gamma]) {
-      expect(r).toMatchObject({ interrupted: true, stopReason: 'cancelled' });
+      expect(r).toMatchObject({ interrupted: true, stopReason: 'cancelled', error: 'context canceled' });
       expect(r.text.length).toBeGreaterThan(0);
       expect(r.outputTokens).toBeGreaterThan(0);
     }
-    expect(store.metadata().runs).toHaveLength(0);
-    expect(store.histories()).toEqual({});
-    expect(store.rewindStackLen()).toBe(0);
+    // Errata's UI records it: histories of the model that finished, a run with its note, a rewind entry
+    expect(store.metadata().runs).toHaveLength(1);
+    expect(store.metadata().runs[0].note).toBe(`Interrupted (${[beta, gamma].sort((a, b) => a.latencyMs - b.latencyMs).map((r) => r.modelId).join(', ')}). /resume to continue.`);
+    expect(store.metadata().prompt_count).toBe(1);
+    expect(Object.keys(store.histories())).toEqual(['demo/alpha']);
+    expect(store.rewindStackLen()).toBe(1);
     expect(store.costPerModel()['demo/beta']).toBeCloseTo(beta.costUsd, 12);
     const checkpoint = await store.loadCheckpoint();
-    expect(checkpoint?.responses.map((r) => [r.model_id, r.completed, r.interrupted])).toEqual([
-      ['demo/alpha', true, false],
-      ['demo/beta', false, true],
-      ['demo/gamma', false, true],
+    expect(checkpoint?.responses.map((r) => [r.model_id, r.completed, r.interrupted, r.error ?? ''])).toEqual([
+      ['demo/alpha', true, false, ''],
+      ['demo/beta', false, true, 'context canceled'],
+      ['demo/gamma', false, true, 'context canceled'],
     ]);
 
     const resumed = drive(opened, [], '', { resume: checkpoint! });
@@ -198,12 +204,16 @@ describe('Esc and /resume', () => {
       ['running', false],
       ['running', false],
     ]);
-    expect(run).toMatchObject({ prompt: 'slow work', feedIndex: 0, cancelled: false });
+    expect(run).toMatchObject({ prompt: 'slow work', feedIndex: 1, cancelled: false });
     expect(run.responses[0]).toMatchObject({ text: alpha.text, latencyMs: alpha.latencyMs });
     expect(run.responses[1].text).toContain('You asked: "slow work".');
     expect(run.responses[2].stopReason).toBe('complete');
-    expect(store.metadata().runs).toHaveLength(1);
+    // as Errata's /resume: a second run of the prompt, the kept model's turns appended again
+    expect(store.metadata().runs).toHaveLength(2);
+    expect(store.metadata().prompt_count).toBe(2);
     expect(Object.keys(store.histories()).sort()).toEqual(demo);
+    expect(store.histories()['demo/alpha']).toHaveLength(4);
+    expect(store.histories()['demo/beta']).toHaveLength(2);
     expect(await store.loadCheckpoint()).toBeNull();
     expect(store.promptHistory().filter((p) => p === 'slow work')).toHaveLength(1);
   });
