@@ -47,7 +47,7 @@ export {
   formatDuration,
 } from './recipe/index.js';
 export { readRecipeFile } from './recipe-file.js';
-export { promptHash, preview } from './text.js';
+export { promptHash, preview, previewBytes } from './text.js';
 export { DataFileError, WriteError } from './errors.js';
 export { moveAside } from './quarantine.js';
 export type { CorruptFile } from './quarantine.js';

@@ -2,7 +2,7 @@
 import type { ModelRunContent, RunContent, RunSummary } from './schemas.js';
 import { runSummarySchema } from './schemas.js';
 import type { EventCollector, ModelResponse, SelectionParams } from './types.js';
-import { preview, promptHash } from './text.js';
+import { previewBytes, promptHash } from './text.js';
 
 const REWOUND = '[rewound]';
 
@@ -19,7 +19,7 @@ export function runSummaryFor(prompt: string, responses: readonly ModelResponse[
   return {
     timestamp,
     prompt_hash: promptHash(prompt),
-    prompt_preview: preview(prompt),
+    prompt_preview: previewBytes(prompt),
     models: responses.map((r) => r.modelId),
     latencies_ms: perModel(responses, (r) => Math.round(r.latencyMs)),
     costs_usd: perModel(responses, (r) => (Number.isFinite(r.costUsd) ? r.costUsd : undefined)),

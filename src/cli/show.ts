@@ -1,7 +1,8 @@
 // `bakeoff show <id>`: one session's header and every run (prompt, models, winner, rating, cost, note, rewound).
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { dataLayout } from '../../store/index.js';
+import { dataLayout, sessionPathsFor } from '../../store/index.js';
 import type { SessionMetadata } from '../../store/index.js';
 import { resolveDataDir } from '../session/data-dir.js';
 import { findSessionId, readSessionMetadata } from '../session/find-session.js';
@@ -33,7 +34,8 @@ async function showSession(idOrPrefix: string, options: ShowOptions): Promise<vo
   const id = await findSessionId(layout.sessions, idOrPrefix);
   const metadata = await readSessionMetadata(layout.sessions, id);
   if (options.json) {
-    printJson(metadata);
+    // validated above; printed with the file's own values (a Go `null` stays null, not the {} or [] it reads as)
+    printJson(JSON.parse(await readFile(sessionPathsFor(layout.sessions, id).metadataPath, 'utf8')) as unknown);
     return;
   }
   printText(renderSession(metadata, await readRecipeNames(layout.recipeStore)));

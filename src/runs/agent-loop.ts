@@ -124,6 +124,7 @@ class AgentLoop {
       files: this.files,
       signal,
       bash: { prefixes: request.toolbox.bashPrefixes, timeoutMs: request.bashTimeoutMs },
+      web: request.toolbox.web,
     };
     let malformedTurns = 0;
     for (let step = 1; ; step++) {

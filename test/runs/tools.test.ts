@@ -29,7 +29,7 @@ async function project(): Promise<{ root: string; outside: string }> {
 function harness(root: string, recipe: Recipe = defaultRecipe()) {
   const toolbox = toolboxFor(recipe);
   const files = new ProposedFiles(root);
-  const context: ToolContext = { root, files, signal: new AbortController().signal, bash: { prefixes: toolbox.bashPrefixes, timeoutMs: recipe.constraints.bashTimeoutMs || 5000 } };
+  const context: ToolContext = { root, files, signal: new AbortController().signal, bash: { prefixes: toolbox.bashPrefixes, timeoutMs: recipe.constraints.bashTimeoutMs || 5000 }, web: toolbox.web };
   let next = 0;
   const call = async (name: string, input: unknown) => (await runToolCall(toolbox, { id: `c${++next}`, name, input }, context)).result;
   return { call, files, toolbox };
@@ -183,11 +183,11 @@ describe('output processing', () => {
 });
 
 describe('the tool registry', () => {
-  it('without a Tools section offers every tool but bash, with the default guidance', () => {
+  it('without a Tools section offers every tool but bash and web_fetch, in Errata\'s tool order, with the default guidance', () => {
     const recipeWithoutTools = defaultRecipe();
     recipeWithoutTools.tools = null;
     const { specs } = toolboxFor(recipeWithoutTools);
-    expect(specs.map((s) => s.name)).toEqual(['read_file', 'list_directory', 'search_files', 'search_code', 'write_file', 'edit_file', 'delete_file']);
+    expect(specs.map((s) => s.name)).toEqual(['read_file', 'write_file', 'edit_file', 'delete_file', 'list_directory', 'search_files', 'search_code']);
     expect(specs[0].description).toContain('Read a file before you edit it');
   });
 
@@ -196,6 +196,13 @@ describe('the tool registry', () => {
     expect(specs.map((s) => s.name)).toEqual(['read_file', 'write_file']);
     expect(specs[0].description).toMatch(/\nAlways read README\.md first\.$/);
     expect(specs[1].description).toBe('Write a whole file (created if missing, replaced if present). `path` is relative to the project root.');
+  });
+
+  it('lists the tools in Errata\'s order whatever the recipe\'s order; network: none drops the web tools', () => {
+    const listed = toolboxFor(recipe('## Tools\n- bash\n- web_fetch\n- edit_file\n- read_file\n- web_search\n- write_file'));
+    expect(listed.specs.map((s) => s.name)).toEqual(['read_file', 'write_file', 'edit_file', 'bash', 'web_fetch']);
+    const offline = toolboxFor(recipe('## Tools\n- read_file\n- write_file\n- web_fetch\n\n## Sandbox\nnetwork: none'));
+    expect(offline.specs.map((s) => s.name)).toEqual(['read_file', 'write_file']);
   });
 
   it('a read-only sandbox leaves out every tool that could change the project', () => {

@@ -1,5 +1,5 @@
-// The tools of a run, chosen by the recipe's Tools section: absent = every tool but bash, listed =
-// those (bash only when listed), each description followed by the recipe's guidance or the default one.
+// The tools of a run, chosen by the recipe (tool-choice.ts: which, in Errata's order), each description
+// followed by the recipe's guidance or the default one.
 import type { OutputRule, Recipe } from '../../../store/index.js';
 import type { ToolSpec } from '../model-adapter.js';
 import type { RunTool } from './tool-types.js';
@@ -7,6 +7,8 @@ import { listDirectoryTool, readFileTool } from './read-tools.js';
 import { searchCodeTool, searchFilesTool } from './search-tools.js';
 import { deleteFileTool, editFileTool, writeFileTool } from './write-tools.js';
 import { bashTool } from './bash-tool.js';
+import { webFetchTool } from './web-fetch-tool.js';
+import { activeToolNames } from './tool-choice.js';
 
 export const builtInTools: readonly RunTool[] = [
   readFileTool,
@@ -17,6 +19,7 @@ export const builtInTools: readonly RunTool[] = [
   editFileTool,
   deleteFileTool,
   bashTool,
+  webFetchTool,
 ];
 
 export interface Toolbox {
@@ -25,13 +28,12 @@ export interface Toolbox {
   specs: ToolSpec[];
   bashPrefixes: string[] | null;
   outputRules: Record<string, OutputRule>;
+  /** the recipe's Sandbox rules for web_fetch */
+  web: { network: string; allowLocalFetch: boolean };
 }
 
 export function toolboxFor(recipe: Recipe): Toolbox {
-  const chosen = recipe.tools === null ? builtInTools.filter((tool) => tool.name !== 'bash') : recipe.tools.allowlist.flatMap((name) => builtInTools.filter((tool) => tool.name === name));
-  // a read-only sandbox keeps the model from changing anything, by proposal or by shell
-  const allowed = recipe.sandbox.filesystem === 'read_only' ? chosen.filter((tool) => tool.kind === 'reading') : chosen;
-  const unique = [...new Map(allowed.map((tool) => [tool.name, tool])).values()];
+  const unique = activeToolNames(recipe).flatMap((name) => builtInTools.filter((tool) => tool.name === name));
   const guidance = recipe.tools?.guidance ?? {};
   return {
     tools: new Map(unique.map((tool) => [tool.name, tool])),
@@ -41,6 +43,7 @@ export function toolboxFor(recipe: Recipe): Toolbox {
     }),
     bashPrefixes: recipe.tools?.bashPrefixes ?? null,
     outputRules: recipe.outputProcessing,
+    web: { network: recipe.sandbox.network, allowLocalFetch: recipe.sandbox.allowLocalFetch },
   };
 }
 

@@ -10,6 +10,8 @@ export interface ToolContext {
   signal: AbortSignal;
   /** null prefixes = any command */
   bash: { prefixes: string[] | null; timeoutMs: number };
+  /** the Sandbox section's `network` (`none` refuses every fetch) and `allow_local_fetch` */
+  web: { network: string; allowLocalFetch: boolean };
 }
 
 /** How a call shows in the event log: `reading`, `writing` or `bash` (data-format.md's event types). */
