@@ -3,6 +3,7 @@ import { Text } from 'ink';
 import { memo } from 'react';
 import { PanelFrame } from './PanelFrame.js';
 import { pad, visibleLine } from './format.js';
+import { shortHash } from './short-hash.js';
 import type { RecipesView } from './types.js';
 
 const MAX_SNAPSHOTS = 10;
@@ -30,7 +31,7 @@ export const RecipesPanel = memo(function RecipesPanel({ view }: RecipesPanelPro
       {view.snapshots.slice(-MAX_SNAPSHOTS).map((s) => (
         <Text key={s.hash}>
           {'  '}
-          <Text dimColor>{visibleLine(s.hash.slice(0, 15))}</Text> {visibleLine(s.name)}
+          <Text dimColor>{visibleLine(shortHash(s.hash))}</Text> {visibleLine(s.name)}
         </Text>
       ))}
       <Text dimColor>/save [path] writes the active recipe; /load &lt;path&gt; makes a file the session's recipe</Text>

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { formatUsd, visibleLine } from './format.js';
+import { shortHash } from './short-hash.js';
 import type { StatusInfo } from './types.js';
 
 export interface StatusBarProps {
@@ -15,7 +16,7 @@ export function shortSessionId(id: string): string {
 }
 
 export const StatusBar = memo(function StatusBar({ status, hint }: StatusBarProps) {
-  const recipe = visibleLine(`${status.recipeName || 'default'}${status.recipeHash ? ` ${status.recipeHash.slice(0, 15)}` : ''}`);
+  const recipe = visibleLine(`${status.recipeName || 'default'}${status.recipeHash ? ` ${shortHash(status.recipeHash)}` : ''}`);
   return (
     <Box flexDirection="column">
       <Text>

@@ -1,7 +1,7 @@
 // The public API of bakeoff's datastore (store-api.md): `import { Store, … } from 'bakeoff'`.
 export { Store } from './store.js';
 export { RecipeStore, renderRecipeStore } from './recipe-store.js';
-export { FORMAT_VARIABLE, newFileShape, storedRecipeName } from './recipe-shapes.js';
+export { FORMAT_VARIABLE, hashesFor, newFileShape, storedRecipeName } from './recipe-shapes.js';
 export type { RecipeStoreShape } from './recipe-shapes.js';
 export { dataLayout, newSessionId, sessionPathsFor, resolveSessionId, isSafeSessionName, SessionIdError } from './session-paths.js';
 export type { DataLayout } from './session-paths.js';

@@ -1,7 +1,6 @@
 // A Store opened read-only (another process holds the session): it loads everything, and every method
 // that would write rejects with an error naming the session, leaving memory and disk as they were.
 import type { Store } from './store.js';
-import { recipeSnapshotHash } from './recipe/index.js';
 
 export class ReadOnlySessionError extends Error {
   constructor(
@@ -38,7 +37,7 @@ export function refuseWrites(store: Store): Store {
   for (const method of WRITING_METHODS) {
     Object.defineProperty(store, method, { value: () => refusal(store.sessionId(), method), configurable: true });
   }
-  const recipeHash = () => (store.recipeStore() ? recipeSnapshotHash(store.buildRecipeSnapshot()) : '');
+  const recipeHash = () => store.recipeHashFor(store.lastActiveTools());
   Object.defineProperty(store, 'recipeHash', { value: recipeHash, configurable: true });
   return store;
 }

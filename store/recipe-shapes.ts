@@ -74,3 +74,8 @@ export function renderRecipeStore(entries: Readonly<Record<string, StoredRecipe>
   );
   return stringifyLikeGo(ordered, 2);
 }
+
+/** Both hashes of `recipe` run with `activeTools`: what each shape of recipes.json records for it. */
+export function hashesFor(recipe: Recipe | null, activeTools: readonly string[]): Record<RecipeStoreShape, string> {
+  return { markdown: storedFormOf(recipe, activeTools, 'markdown').hash, snapshot: storedFormOf(recipe, activeTools, 'snapshot').hash };
+}

@@ -1,6 +1,6 @@
 // The status bar's facts, re-read from the Store when something changed (not on every live frame).
 import { useEffect, useMemo, useState } from 'react';
-import { recipeSnapshotHash } from '../../store/index.js';
+import { hashOfWhatWillRun } from '../session/run-hash.js';
 import type { Store } from '../../store/index.js';
 import type { StatusInfo } from '../../components/types.js';
 import { sessionCostUsd } from './session-cost.js';
@@ -32,7 +32,7 @@ export function useStatus(store: Store, models: string[], inputs: StatusInputs):
     () => ({
       sessionId: store.sessionId(),
       recipeName: store.activeRecipe()?.name || 'default',
-      recipeHash: recipeSnapshotHash(store.buildRecipeSnapshot()),
+      recipeHash: hashOfWhatWillRun(store),
       models,
       sessionCostUsd: sessionCostUsd(store.metadata().runs, unrecordedSpendUsd),
       costUnknown: models.some((m) => unknownPriceModels.has(m)),

@@ -1,8 +1,9 @@
-// `bakeoff recipe <path>`: validates a recipe file, prints it as bakeoff understood it, and its hash.
+// `bakeoff recipe <path>`: validates a recipe file, prints it as bakeoff understood it, the tools a run of it
+// has and both hashes a run records: newest Errata's `rcp_` config hash and the seed's `rcp_v1_` snapshot hash.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { marshalRecipe, recipeSnapshotHash, snapshotFromRecipe } from '../../store/index.js';
-import type { Recipe, RecipeSnapshot } from '../../store/index.js';
+import { marshalRecipe, snapshotFromRecipe } from '../../store/index.js';
+import { recipeHashes } from '../session/run-hash.js';
 import { loadRecipeFile } from '../session/recipe-file.js';
 import { parseOptions } from './parse-options.js';
 import { addCommonOptions, commandOptions } from './common-options.js';
@@ -14,31 +15,26 @@ type RecipeOptions = z.output<typeof optionsSchema>;
 export function addRecipeCommand(program: Command): void {
   const command = program
     .command('recipe')
-    .description('validate a recipe file; print it as parsed and its hash')
+    .description('validate a recipe file; print it as parsed, its tools and both its hashes')
     .argument('<path>', 'recipe Markdown file')
-    .option('--json', 'print JSON: {"path", "hash", "models", "warnings", "snapshot"}');
+    .option('--json', 'print JSON: {"path", "hash", "config_hash", "tools", "models", "warnings", "snapshot"}');
   addCommonOptions(command).action((path: string, _options: unknown, self: Command) => checkRecipe(path, parseOptions(optionsSchema, commandOptions(self))));
-}
-
-/**
- * The snapshot (so the hash) a run records when its active tools are exactly the recipe's Tools list; the
- * app's hash differs when it runs with other tools, since the tool names are part of the snapshot.
- */
-function snapshotOf(recipe: Recipe): RecipeSnapshot {
-  return snapshotFromRecipe(recipe, recipe.tools?.allowlist ?? []);
 }
 
 async function checkRecipe(path: string, options: RecipeOptions): Promise<void> {
   const { recipe, warnings } = await loadRecipeFile(path);
-  const snapshot = snapshotOf(recipe);
-  const hash = recipeSnapshotHash(snapshot);
+  // the hashes a run of this recipe records: the same function the app's status bar and runs use
+  const { hashes, tools } = recipeHashes(recipe);
+  const snapshot = snapshotFromRecipe(recipe, tools);
   if (options.json) {
-    printJson({ path, hash, models: recipe.models, warnings, snapshot });
+    printJson({ path, hash: hashes.snapshot, config_hash: hashes.markdown, tools, models: recipe.models, warnings, snapshot });
     return;
   }
   for (const warning of warnings) printWarning(warning);
   const title = recipe.name === '' ? 'an unnamed recipe' : `recipe ${JSON.stringify(recipe.name)}`;
   printText(`${path}: ${title} is valid${warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : ''}\n\n`);
-  printText(marshalRecipe(recipe).trimEnd() + '\n');
-  printText(`hash: ${hash}`);
+  printText(marshalRecipe(recipe).trimEnd() + '\n\n');
+  printText(`tools: ${tools.join(', ') || '(none)'}\n`);
+  printText(`config hash (newest Errata, recipes.json as markdown): ${hashes.markdown}\n`);
+  printText(`hash: ${hashes.snapshot}`);
 }

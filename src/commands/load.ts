@@ -1,5 +1,7 @@
 // /load <path>: a recipe file becomes the session's recipe (written to its recipe.md).
-import { readRecipeFile, recipeSnapshotHash } from '../../store/index.js';
+import { readRecipeFile } from '../../store/index.js';
+import { hashOfWhatWillRun } from '../session/run-hash.js';
+import { shortHash } from '../../components/short-hash.js';
 import { locateRecipeFile, savedRecipeFiles } from './recipe-files.js';
 import { failure, info, type SlashCommand } from './types.js';
 
@@ -21,7 +23,7 @@ export const loadCommand: SlashCommand = {
     if (!recipe) return failure(`No recipe file at ${path}`);
     store.setSessionRecipe(recipe);
     await store.persistSessionRecipe();
-    const hash = recipeSnapshotHash(store.buildRecipeSnapshot());
-    return info(`Loaded recipe "${recipe.name || 'unnamed'}" from ${path} (${hash.slice(0, 15)})`);
+    const hash = hashOfWhatWillRun(store);
+    return info(`Loaded recipe "${recipe.name || 'unnamed'}" from ${path} (${shortHash(hash)})`);
   },
 };

@@ -1,5 +1,5 @@
 // /recipes: the base, session and active recipe, its hash, the saved files and the stored snapshots.
-import { recipeSnapshotHash } from '../../store/index.js';
+import { hashOfWhatWillRun } from '../session/run-hash.js';
 import { savedRecipeFiles } from './recipe-files.js';
 import type { SlashCommand } from './types.js';
 
@@ -18,7 +18,7 @@ export const recipesCommand: SlashCommand = {
           base: nameOf(store.baseRecipe()),
           session: nameOf(store.sessionRecipe()),
           active: store.activeRecipe() ? nameOf(store.activeRecipe()) : 'default',
-          activeHash: recipeSnapshotHash(store.buildRecipeSnapshot()),
+          activeHash: hashOfWhatWillRun(store),
           saved: await savedRecipeFiles(store.recipesDir()),
           recipesDir: store.recipesDir(),
           snapshots,

@@ -1,7 +1,10 @@
 // The numbers behind /stats: per model, over this session and over every session, for each recipe seen.
+// A recipe is its name: its filter counts the runs under every hash stored for that name, in both of
+// Errata's schemes (`rcp_v1_` snapshots and newest Errata's `rcp_`), as `bakeoff stats --recipe` does.
 import { readSessions, summarizeRunsDetailed } from '../../store/index.js';
 import type { ModelStats, RunSummary, SessionMetadata, Store } from '../../store/index.js';
 import type { StatsFilterView, StatsRow } from '../../components/types.js';
+import { shortHash } from '../../components/short-hash.js';
 
 /** More recipes than this are left out of the filter (the newest ones are kept). */
 const MAX_FILTERS = 12;
@@ -52,14 +55,27 @@ export async function loadStatsFilters(store: Store): Promise<StatsFilterView[]>
   const current = store.metadata(); // memory is newer than the file
   const every = [...sessions.filter((s) => s.id !== current.id), current];
   const lookup = store.recipeNameLookup();
-  const filters = [
-    { hash: '', label: 'every recipe' },
-    ...recipeHashes(every).map((hash) => ({ hash, label: `${lookup(hash) || 'unnamed'} (${hash.slice(0, 15)})` })),
-  ];
-  return filters.map(({ hash, label }) => ({
+  const filters: { hash: string; label: string; hashes?: string[] }[] = [{ hash: '', label: 'every recipe' }];
+  const byName = new Map<string, { hash: string; label: string; hashes: string[] }>();
+  for (const hash of recipeHashes(every)) {
+    const name = lookup(hash);
+    if (name === '') {
+      filters.push({ hash, label: `unnamed (${shortHash(hash)})`, hashes: [hash] });
+      continue;
+    }
+    const known = byName.get(name);
+    if (known) {
+      known.hashes.push(hash);
+      continue;
+    }
+    const group = { hash, label: name, hashes: [...new Set([hash, ...(store.recipeStore()?.hashesForName(name) ?? [])])] };
+    byName.set(name, group);
+    filters.push(group);
+  }
+  return filters.map(({ hash, label, hashes }) => ({
     hash,
-    label,
-    session: toRows(summarizeRunsDetailed(current.runs, { configHash: hash })),
-    all: combine(every.map((s) => summarizeRunsDetailed(s.runs, { configHash: hash }))),
+    label: hashes && hashes.length > 1 ? `${label} (${hashes.length} hashes)` : hashes ? `${label} (${shortHash(hash)})` : label,
+    session: toRows(summarizeRunsDetailed(current.runs, { configHashes: hashes })),
+    all: combine(every.map((s) => summarizeRunsDetailed(s.runs, { configHashes: hashes }))),
   }));
 }

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recipeSnapshotHash } from '../../store/index.js';
+import { configHash, parseRecipe, recipeSnapshotHash } from '../../store/index.js';
 import { copyErrataFixture } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { assertBuilt, runCli } from './run-cli.js';
@@ -9,8 +9,12 @@ import { SESSION_B } from './fixture-ids.js';
 
 beforeAll(assertBuilt);
 
-/** The fixture recipe.md parsed: name, system prompt (escaped like Go in the hash), no tools listed. */
-const fixtureSnapshot = { version: 1, name: 'Go Review', system_prompt: 'You review Go code & suggest <small> fixes.' };
+/** The fixture recipe.md has no Tools section: a run has every tool but bash and web_fetch, in Errata's order. */
+const fixtureTools = ['read_file', 'write_file', 'edit_file', 'delete_file', 'list_directory', 'search_files', 'search_code'];
+/** The fixture recipe.md parsed: name, system prompt (escaped like Go in the hash), the tools a run has. */
+const fixtureSnapshot = { version: 1, name: 'Go Review', system_prompt: 'You review Go code & suggest <small> fixes.', tools: fixtureTools };
+/** Newest Errata's hash: its markdown without Models, hashed as written. */
+const fixtureConfigHash = configHash(parseRecipe('# Go Review\nversion: 1\n\n## System Prompt\nYou review Go code & suggest <small> fixes.\n'));
 
 describe('bakeoff recipe', () => {
   it("validates the fixture's recipe.md, prints it as parsed, and its hash last", async () => {
@@ -22,6 +26,9 @@ describe('bakeoff recipe', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`${path}: recipe "Go Review" is valid`);
     expect(stdout).toContain('# Go Review\nversion: 1\n\n## Models\n- claude-sonnet-4-6\n- gemini-2.5-pro\n');
+    expect(lines.at(-3)).toBe(`tools: ${fixtureTools.join(', ')}`);
+    expect(lines.at(-2)).toBe(`config hash (newest Errata, recipes.json as markdown): ${fixtureConfigHash}`);
+    expect(lines.at(-2)).toMatch(/: rcp_[0-9a-f]{64}$/);
     expect(lines.at(-1)).toBe(`hash: ${recipeSnapshotHash(fixtureSnapshot)}`);
     expect(lines.at(-1)).toMatch(/^hash: rcp_v1_[0-9a-f]{64}$/);
   });
@@ -34,6 +41,8 @@ describe('bakeoff recipe', () => {
     expect(JSON.parse(stdout)).toEqual({
       path,
       hash: recipeSnapshotHash(fixtureSnapshot),
+      config_hash: fixtureConfigHash,
+      tools: fixtureTools,
       models: ['claude-sonnet-4-6', 'gemini-2.5-pro'],
       warnings: [],
       snapshot: fixtureSnapshot,

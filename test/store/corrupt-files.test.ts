@@ -144,7 +144,7 @@ describe('a corrupt file is kept and the rest stays usable', () => {
     expect(recipes.quarantined).toHaveLength(1);
     recipes.put({ name: 'after' });
     await recipes.flush();
-    expect(Object.values((await RecipeStore.open(path)).list()).map((s) => s.name)).toEqual(['after']);
+    expect((await RecipeStore.open(path)).names()).toEqual(['after']);
     expect(await readFile(recipes.quarantined[0], 'utf8')).toBe(GARBAGE);
   });
 

@@ -12,6 +12,7 @@ import {
   sessionPathsFor,
   summarizeDetailedAcrossSessions,
 } from '../../store/index.js';
+import type { RecipeSnapshot } from '../../store/index.js';
 import { copyErrataFixture, fixtureRoot } from '../helpers/fixtures.js';
 import { openExistingStore } from '../helpers/store-fixture.js';
 
@@ -67,7 +68,7 @@ describe('reading a data directory Errata wrote', () => {
   it('gives every stored recipe snapshot the hash Errata gave it', async () => {
     const data = await copyErrataFixture();
     const store = await RecipeStore.open(dataLayout(data).recipeStore);
-    for (const hash of expected.recipe_hashes) expect(recipeSnapshotHash(store.get(hash)!)).toBe(hash);
+    for (const hash of expected.recipe_hashes) expect(recipeSnapshotHash(store.get(hash) as RecipeSnapshot)).toBe(hash);
   });
 
   it('computes the same stats across sessions, rewound runs left out', async () => {

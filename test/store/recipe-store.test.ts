@@ -33,7 +33,7 @@ describe('recipes.json', () => {
     const path = join(await tempDir(), 'data', 'recipes.json');
     const store = await RecipeStore.open(path);
     const hash = store.put({ version: 1, name: 'mine', system_prompt: 'a & b' });
-    expect(store.get(hash)?.name).toBe('mine');
+    expect(store.nameOf(hash)).toBe('mine');
     await store.flush();
     const text = await readFile(path, 'utf8');
     expect(text).toContain('\n  "rcp_v1_');
@@ -48,7 +48,7 @@ describe('recipes.json', () => {
     names.forEach((name, i) => (i % 2 ? first : second).put({ name }));
     await Promise.all([first.flush(), second.flush()]);
     const reopened = await RecipeStore.open(path);
-    expect(Object.values(reopened.list()).map((s) => s.name).sort()).toEqual(names.sort());
+    expect(reopened.names()).toEqual(names.sort());
   });
 
   it('a corrupt file is renamed aside, never overwritten, and the store starts empty', async () => {
@@ -87,6 +87,6 @@ describe('recipes.json', () => {
     const store = await RecipeStore.open(path);
     store.put({ name: 'after a crash' });
     await store.flush();
-    expect(Object.values((await RecipeStore.open(path)).list()).map((s) => s.name)).toEqual(['after a crash']);
+    expect((await RecipeStore.open(path)).names()).toEqual(['after a crash']);
   });
 });
