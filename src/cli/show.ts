@@ -43,7 +43,8 @@ async function showSession(idOrPrefix: string, options: ShowOptions): Promise<vo
 
 function renderSession(metadata: SessionMetadata, recipeName: (hash: string) => string): string {
   const views = runViews(metadata, null);
-  const hash = metadata.config_hash ?? '';
+  // Errata's newest version writes the hash on each run only: then the newest run's names the recipe
+  const hash = metadata.config_hash || (metadata.runs.findLast((run) => run.config_hash)?.config_hash ?? '');
   const header = renderFacts([
     ['Session', metadata.id],
     ['Created', formatLocalTime(metadata.created_at)],
