@@ -12,8 +12,8 @@ describe('the run engine, loaded at the first prompt', () => {
     handle.cancel();
     const run = await handle.result;
     expect(run.cancelled).toBe(true);
-    expect(run.feedIndex).toBe(-1);
-    expect(store.metadata().runs).toEqual([]);
+    expect(run.feedIndex).toBe(0);
+    expect(store.metadata().runs.map((r) => r.note)).toEqual(['Interrupted (demo/alpha). /resume to continue.']);
   });
 
   it('a run started through the deferred handle completes and is recorded', async () => {

@@ -35,7 +35,7 @@ describe('a completed run', () => {
     expect(Object.keys(content.histories).sort()).toEqual(demo);
     expect(store.rewindEntries()[0]).toMatchObject({ historyLengths: { 'demo/alpha': 0, 'demo/beta': 0, 'demo/gamma': 0 }, feedIndex: 0, prompt: 'write a.txt: hi' });
     expect(store.totalCost()).toBeCloseTo(run.responses.reduce((sum, r) => sum + r.costUsd, 0), 12);
-    expect(store.lastActiveTools()).toEqual(['read_file', 'list_directory', 'search_files', 'search_code', 'write_file', 'edit_file', 'delete_file']);
+    expect(store.lastActiveTools()).toEqual(['read_file', 'write_file', 'edit_file', 'delete_file', 'list_directory', 'search_files', 'search_code']);
     expect(existsSync(store.checkpointPath())).toBe(false);
     expect(driven.updates.at(-1)?.models.map((m) => m.status)).toEqual(['done', 'done', 'done']);
   });

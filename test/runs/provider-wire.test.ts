@@ -148,15 +148,16 @@ describe.each(wires)('$format wire format', ({ format, model, catalog, env }) =>
     const run = await driven.result;
     const [response] = run.responses;
     expect(run.cancelled).toBe(true);
-    expect(run.feedIndex).toBe(-1);
+    // recorded as Errata records an interrupted run, with Errata's error for it
+    expect(run.feedIndex).toBe(0);
     expect(response.interrupted).toBe(true);
     expect(response.stopReason).toBe('cancelled');
-    expect(response.error).toBeUndefined();
+    expect(response.error).toBe('context canceled');
     expect(response.text).toBe('half of an answer');
     expect(response.outputTokens).toBe(Math.ceil('half of an answer'.length / 4));
     expect(response.inputTokens).toBeGreaterThan(0);
     const checkpoint = await opened.store.loadCheckpoint();
-    expect(checkpoint?.responses[0]).toMatchObject({ model_id: model, text: 'half of an answer', interrupted: true, completed: false });
+    expect(checkpoint?.responses[0]).toMatchObject({ model_id: model, text: 'half of an answer', interrupted: true, completed: false, error: 'context canceled' });
     expect(driven.updates.at(-1)?.models[0].status).toBe('cancelled');
   });
 

@@ -18,7 +18,7 @@ const READING_METHODS = [
   'histories', 'promptHistory', 'metadata', 'content', 'canRewind', 'rewindStackLen', 'rewindEntries', 'rewindPlan',
   'checkpointPath', 'loadCheckpoint', 'accumulateCost', 'totalCost', 'costPerModel', 'sessionId', 'metadataPath',
   'contentPath', 'sessionRecipePath', 'sessionsDir', 'recipesDir', 'projectRoot', 'baseRecipe', 'sessionRecipe',
-  'setSessionRecipe', 'activeRecipe', 'lastActiveTools', 'setLastActiveTools', 'buildRecipeSnapshot', 'recipeHash',
+  'setSessionRecipe', 'activeRecipe', 'lastActiveTools', 'setLastActiveTools', 'buildRecipeSnapshot', 'recipeHash', 'recipeHashFor',
   'recipeStore', 'recipeNameLookup', 'flush', 'close',
 ];
 const PRIVATE_METHODS = ['constructor', 'replaceHistories', 'changeRun', 'undoableFrom', 'restoreFiles', 'saveMetadata', 'saveContent', 'track'];

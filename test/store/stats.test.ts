@@ -128,7 +128,7 @@ describe('filterRewound', () => {
 });
 
 describe('per-model rules', () => {
-  it('a selected model wins, the others lose, a bad rating with no selection is a thumbs-down for all', () => {
+  it('a selected model wins, the others lose; a bad rating is a thumbs-down (for all with no selection, for the rated model with one, where Errata counts a win)', () => {
     const runs = [
       run('h1', ['a', 'b', 'c'], { selected: 'a' }),
       run('h2', ['a', 'b'], { rating: 'bad' }),
@@ -139,7 +139,7 @@ describe('per-model rules', () => {
     expect(summarizeRuns(runs)).toEqual({
       a: { wins: 1, losses: 0, thumbsDown: 1, participations: 3 },
       b: { wins: 0, losses: 1, thumbsDown: 1, participations: 3 },
-      c: { wins: 1, losses: 1, thumbsDown: 0, participations: 3 },
+      c: { wins: 0, losses: 1, thumbsDown: 1, participations: 3 },
     });
   });
 
