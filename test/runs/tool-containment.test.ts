@@ -39,7 +39,7 @@ beforeAll(async () => {
 function harness() {
   const toolbox = toolboxFor(defaultRecipe());
   const files = new ProposedFiles(tree.root, [join(tree.root, 'data')]);
-  const context: ToolContext = { root: tree.root, files, signal: new AbortController().signal, bash: { prefixes: null, timeoutMs: 5000 } };
+  const context: ToolContext = { root: tree.root, files, signal: new AbortController().signal, bash: { prefixes: null, timeoutMs: 5000 }, web: toolbox.web };
   let next = 0;
   const call = async (name: string, input: unknown) => (await runToolCall(toolbox, { id: `c${++next}`, name, input }, context)).result;
   return { call, files };
