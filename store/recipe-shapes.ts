@@ -5,6 +5,7 @@ import type { Recipe } from './types.js';
 import { canonicalSnapshotJson, recipeSnapshotHash, snapshotFromRecipe } from './recipe/snapshot.js';
 import { configHash, marshalErrataMarkdown, nameOfMarkdown } from './recipe/errata-markdown.js';
 import { stringifyLikeGo } from './go-json.js';
+import { emptyRecipe } from './recipe/parse.js';
 
 export type RecipeStoreShape = 'snapshot' | 'markdown';
 
@@ -39,20 +40,7 @@ export function storedFormOf(recipe: Recipe | null, activeTools: readonly string
 }
 
 /** Without a recipe the snapshot is `{name: "default"}`; its markdown counterpart is `# default\n`. */
-const noRecipe: Recipe = {
-  version: 0,
-  name: 'default',
-  models: null,
-  systemPrompt: '',
-  tools: null,
-  mcpServers: [],
-  constraints: { maxSteps: 0, timeoutMs: 0, bashTimeoutMs: 0, projectRoot: '' },
-  context: { maxHistoryTurns: 0, strategy: '', compactThreshold: 0, taskMode: '', summarizationPrompt: '' },
-  sandbox: { filesystem: '', network: '', allowLocalFetch: false },
-  tasks: [],
-  successCriteria: [],
-  outputProcessing: {},
-};
+const noRecipe: Recipe = { ...emptyRecipe(), version: 0, name: 'default' };
 
 /** Map keys in Go's order: by UTF-8 bytes. */
 function byUtf8(a: string, b: string): number {

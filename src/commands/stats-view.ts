@@ -65,7 +65,7 @@ export async function loadStatsFilters(store: Store): Promise<StatsFilterView[]>
     }
     const known = byName.get(name);
     if (known) {
-      known.hashes.push(hash);
+      if (!known.hashes.includes(hash)) known.hashes.push(hash);
       continue;
     }
     const group = { hash, label: name, hashes: [...new Set([hash, ...(store.recipeStore()?.hashesForName(name) ?? [])])] };
