@@ -18,7 +18,7 @@ describe('the stats cache', () => {
   it('gives the same stats as reading every file, for every filter, and is written beside sessions/', async () => {
     const { sessions, cache } = await fixture();
     const cold = await statsAcrossSessions(sessions);
-    expect(JSON.parse(await readFile(cache, 'utf8')).version).toBe(2);
+    expect(JSON.parse(await readFile(cache, 'utf8')).version).toBe(3);
     const warm = await statsAcrossSessions(sessions);
     expect(warm).toEqual(cold);
     expect(await statsAcrossSessions(sessions, { configHashes: [GO_REVIEW] })).toEqual(await statsAcrossSessions(sessions, { configHash: GO_REVIEW }));
