@@ -7,7 +7,7 @@ import type { CommandHint } from './types.js';
 
 export const KEYS: [string, string][] = [
   ['Enter', 'send the prompt (or keep the numbered response after a run)'],
-  ['\\ Enter, Ctrl-J', 'a new line in the prompt'],
+  ['\\ Enter, Ctrl-J', 'a new line in the prompt (also Alt-Enter)'],
   ['↑ / ↓', 'move between lines; on the first/last line walk the prompt history (or move the choice after a run, or the / suggestions)'],
   ['Ctrl-A / Ctrl-E', 'start / end of the line (also Home / End)'],
   ['Ctrl-B / Ctrl-F', 'back / forward a character (also ← / →)'],

@@ -82,7 +82,10 @@ export function useAppKeys(handlers: AppKeyHandlers): void {
     }
     const state = editor.current();
     if (key.name === 'return') {
-      if (state.text.slice(0, state.cursor).endsWith('\\')) {
+      if (key.meta) {
+        editor.apply({ type: 'insert', text: '\n' });
+        h.onEdited();
+      } else if (state.text.slice(0, state.cursor).endsWith('\\')) {
         editor.apply({ type: 'backspace' });
         editor.apply({ type: 'insert', text: '\n' });
         h.onEdited();

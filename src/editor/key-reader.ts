@@ -1,7 +1,7 @@
 // Turns what Ink reads from the terminal into keys, in order. Ink hands over escape sequences whole and
 // text as runs (a run can hold many keys: three Backspaces, `abc` and Enter); this splits runs into keys,
 // collects a bracketed paste (`\x1b[200~ … \x1b[201~`, over any number of reads) into one text event, and
-// treats a run with a line break followed by more text as an unbracketed paste, so it is never sent early.
+// treats a run with a return followed by more text as an unbracketed paste, so it is never sent early.
 import { controlKey, escapeSequenceKey, keyEvent, type KeyEvent } from './key-event.js';
 import { graphemes } from './graphemes.js';
 
@@ -24,9 +24,10 @@ export function cleanPastedText(text: string): string {
     .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
 }
 
-/** A line break with text after it in one read cannot be typed: it is a paste without brackets. */
+/** A return with text after it in one read is a paste without brackets (terminals paste line breaks as
+ *  returns); Ctrl-J, a typed newline, is a key like any other. */
 function isUnbracketedPaste(run: string): boolean {
-  const lineBreak = run.search(/[\r\n]/);
+  const lineBreak = run.indexOf('\r');
   return lineBreak !== -1 && /[^\x00-\x1f\x7f]/.test(run.slice(lineBreak + 1));
 }
 

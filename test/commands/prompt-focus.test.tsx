@@ -46,4 +46,13 @@ describe('focus and order on the prompt line', () => {
     const after = await app.waitFor('Skipped.');
     expect(after.indexOf('Skipped.')).toBeLessThan(after.indexOf('Usage: /stats [all]'));
   });
+
+  it('backslash-Enter, Alt-Enter and Ctrl-J put newlines in, and Enter sends every line', async () => {
+    app = await startApp();
+    await app.press('one\\\r');
+    await app.press('two\x1b\r');
+    await app.press('three\x0afour\r');
+    await app.waitFor(/Pick a response|No response to pick/);
+    expect(app.session.store.promptHistory()[0]).toBe('one\ntwo\nthree\nfour');
+  });
 });

@@ -34,9 +34,10 @@ describe('the key reader', () => {
     expect(names(['\x1b[200~', 'red ', '\x1b[31m', 'text\x07', '\x1b[201~', 'a'])).toEqual(['text:red text:paste', 'text:a']);
   });
 
-  it('a line break followed by text in one read is a paste, never an Enter', () => {
+  it('a return followed by text in one read is a paste, never an Enter; Ctrl-J is a key', () => {
     expect(names(['one\rtwo\r'])).toEqual(['text:one\ntwo\n:paste']);
     expect(names(['\r\r'])).toEqual(['return', 'return']);
+    expect(names(['a\nb\r'])).toEqual(['text:a', 'C-j', 'text:b', 'return']);
   });
 
   it('drops control characters from pasted text but tabs and newlines', () => {
