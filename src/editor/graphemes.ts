@@ -35,12 +35,14 @@ export function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
-/** Columns a grapheme takes on screen; a tab shows as one space. */
+/** Columns a grapheme takes on screen; a tab shows as one space, a control character as its one-column
+ *  picture and a C1 control as `\x9b` (src/text/visible-text.ts shows them so). */
 export function graphemeWidth(grapheme: string): number {
   if (grapheme.length === 1) {
     const code = grapheme.charCodeAt(0);
     if (code >= 0x20 && code < 0x7f) return 1;
-    if (code === 0x09) return 1;
+    if (code < 0x20 || code === 0x7f) return 1;
+    if (code <= 0x9f) return 4;
   }
   return stringWidth(grapheme);
 }

@@ -32,3 +32,9 @@ describe('the prompt layout', () => {
     expect(scrollTop(8, 9, 5, 3)).toBe(2);
   });
 });
+
+describe('the layout of a recalled prompt with control characters', () => {
+  it('counts each as the one column its picture takes, so the row fits the box', () => {
+    expect(layoutPrompt('ab\x1bcd', 0, 3).rows.map((r) => r.text)).toEqual(['ab\x1b', 'cd']);
+  });
+});
