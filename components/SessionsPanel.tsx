@@ -42,6 +42,9 @@ export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, is
           </Text>
         );
       })}
+      {sessions.length > VISIBLE ? (
+        <Text dimColor>{[first > 0 ? `↑ ${first} more` : null, sessions.length - first - VISIBLE > 0 ? `↓ ${sessions.length - first - VISIBLE} more` : 'end'].filter(Boolean).join(' · ')}</Text>
+      ) : null}
       {skipped.map((line) => (
         <Text key={line} color="yellow">{`skipped ${visibleLine(line)}`}</Text>
       ))}

@@ -23,4 +23,14 @@ describe('SessionsPanel', () => {
     await tick();
     expect(onSelect).toHaveBeenCalledWith('ses_01950000-0000-7000-8000-00000000000a');
   });
+
+  it('says how many sessions are above and below the ten in view, and moves the window with ↓', async () => {
+    const many: SessionRow[] = Array.from({ length: 14 }, (_, i) => ({ id: `ses_${String(i).padStart(4, '0')}`, lastActiveAt: '2026-03-30T09:00:00Z', promptCount: 1, firstPrompt: `prompt ${i}`, current: false }));
+    const { stdin, lastFrame } = renderWithKeys(<SessionsPanel sessions={many} skipped={[]} isActive onSelect={() => {}} />);
+    await tick();
+    expect(lastFrame()).toContain('↓ 4 more');
+    stdin.write(KEY.down.repeat(11));
+    await tick();
+    expect(lastFrame()).toContain('↑ 2 more · ↓ 2 more');
+  });
 });
