@@ -12,7 +12,10 @@ describe('/help, /exit, /quit and Ctrl-C', () => {
     let frame = await app.waitFor(/↓ \d+ more/);
     // taller than the screen: PgDn to the end, keeping every page seen
     for (let page = 0; page < 20 && /↓ \d+ more/.test(app.frame()); page++) {
+      const shown = app.frame();
       await app.press(KEY.pageDown);
+      // one page at a time, however slow the machine: wait for this PgDn's frame before the next
+      for (let wait = 0; wait < 100 && app.frame() === shown; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
       frame += app.frame();
     }
     expect(app.frame()).toMatch(/↑ \d+ more · end/);
