@@ -1,8 +1,10 @@
-// /stats: per model wins, losses, thumbs-down and averages; Tab switches session/all, ←/→ the recipe filter.
+// /stats: the leaderboard (score, 95% interval drawn as a bar on a shared axis, comparisons, win rate, cost
+// per win, median latency); Tab switches session/all, ←/→ the recipe filter.
 import { Text } from 'ink';
 import { usePanelKeys } from '../src/editor/use-panel-keys.js';
 import { memo, useState } from 'react';
 import { PanelFrame } from './PanelFrame.js';
+import { axisLabels, forestBar, sharedAxis } from './forest-plot.js';
 import { formatMs, formatUsd, pad, visibleLine } from './format.js';
 import type { StatsFilterView, StatsRow } from './types.js';
 
@@ -12,17 +14,30 @@ export interface StatsPanelProps {
   isActive: boolean;
 }
 
+const PLOT_WIDTH = 24;
+const NONE = '—';
+
 function Table({ rows }: { rows: StatsRow[] }) {
   if (rows.length === 0) return <Text dimColor>No runs to count.</Text>;
-  const width = Math.max(8, ...rows.map((r) => r.modelId.length)) + 2;
+  const width = Math.max(8, ...rows.map((r) => [...visibleLine(r.modelId)].length)) + 2;
+  const axis = sharedAxis(rows.flatMap((r) => (r.rating ? [r.rating] : [])));
+  const head = `${pad('#', 4)}${pad('model', width)}${pad('score', 7)}${pad('95% interval', 14)}`;
+  const tail = (r: StatsRow) =>
+    `${pad(String(r.comparisons), 6)}${pad(`${r.winRate.toFixed(0)}%`, 6)}${pad(r.costPerWinUsd === null ? NONE : formatUsd(r.costPerWinUsd), 10)}${r.latencyP50Ms === null ? NONE : formatMs(r.latencyP50Ms)}`;
   return (
     <>
-      <Text bold>{`${pad('model', width)}${pad('wins', 6)}${pad('losses', 8)}${pad('bad', 5)}${pad('runs', 6)}${pad('win%', 7)}${pad('latency', 9)}avg cost`}</Text>
+      <Text bold>{`${head}${axis ? pad('', PLOT_WIDTH + 2) : ''}${pad('cmp', 6)}${pad('win', 6)}${pad('cost/win', 10)}p50`}</Text>
       {rows.map((r) => (
         <Text key={r.modelId}>
-          {`${pad(r.modelId, width)}${pad(String(r.wins), 6)}${pad(String(r.losses), 8)}${pad(String(r.thumbsDown), 5)}${pad(String(r.participations), 6)}${pad(r.winRate.toFixed(0), 7)}${pad(formatMs(r.avgLatencyMs), 9)}${formatUsd(r.avgCostUsd)}`}
+          {pad(r.rank === null ? '' : String(r.rank), 4)}
+          {pad(visibleLine(r.modelId), width)}
+          {pad(r.rating ? r.rating.score.toFixed(0) : NONE, 7)}
+          {pad(r.rating ? `${r.rating.low.toFixed(0)}–${r.rating.high.toFixed(0)}` : NONE, 14)}
+          {axis ? <Text color="cyan">{pad(r.rating ? forestBar(r.rating, axis, PLOT_WIDTH) : '', PLOT_WIDTH + 2)}</Text> : null}
+          {tail(r)}
         </Text>
       ))}
+      {axis ? <Text dimColor>{`${pad('', 4 + width + 7 + 14)}${axisLabels(axis, PLOT_WIDTH)}`}</Text> : null}
     </>
   );
 }
@@ -46,6 +61,7 @@ export const StatsPanel = memo(function StatsPanel({ filters, scope: initialScop
         <Text dimColor>{filters.length > 1 ? `  (${filterIndex + 1}/${filters.length})` : ''}</Text>
       </Text>
       <Table rows={(scope === 'all' ? filter?.all : filter?.session) ?? []} />
+      <Text dimColor>score: Bradley–Terry, mean 1000; — under 5 comparisons; bars share one axis: overlap = not told apart yet</Text>
     </PanelFrame>
   );
 });

@@ -144,8 +144,13 @@ export interface CheckpointView {
   models: CheckpointModelRow[];
 }
 
+/** One model's leaderboard row, best score first; a model with too few comparisons has no rating. */
 export interface StatsRow {
+  /** 1 for the highest score; null without a rating */
+  rank: number | null;
   modelId: string;
+  rating: { score: number; low: number; high: number } | null;
+  comparisons: number;
   wins: number;
   losses: number;
   thumbsDown: number;
@@ -153,6 +158,9 @@ export interface StatsRow {
   winRate: number;
   avgLatencyMs: number;
   avgCostUsd: number;
+  /** null: no win, or a run whose price was unknown */
+  costPerWinUsd: number | null;
+  latencyP50Ms: number | null;
 }
 
 export interface StatsFilterView {

@@ -1,17 +1,21 @@
-// The numbers behind /stats: per model, over this session and over every session, for each recipe seen.
+// The numbers behind /stats: the leaderboard per model, over this session and over every session, for each
+// recipe seen; sums, picks and latencies are added per session exactly as `bakeoff stats` adds them.
 // A recipe is its name: its filter counts the runs under every hash stored for that name, in both of
 // Errata's schemes (`rcp_v1_` snapshots and newest Errata's `rcp_`), as `bakeoff stats --recipe` does.
-import { readSessions, summarizeRunsDetailed } from '../../store/index.js';
-import type { ModelStats, RunSummary, SessionMetadata, Store } from '../../store/index.js';
+import { emptyGroup, filteredGroup, leaderboardRows, readSessions, sessionGroups, statsOfGroup } from '../../store/index.js';
+import type { RunSummary, SessionGroups, SessionMetadata, StatsFilter, StatsGroup, Store } from '../../store/index.js';
 import type { StatsFilterView, StatsRow } from '../../components/types.js';
 import { shortHash } from '../../components/short-hash.js';
 
 /** More recipes than this are left out of the filter (the newest ones are kept). */
 const MAX_FILTERS = 12;
 
-function toRows(stats: Record<string, ModelStats>): StatsRow[] {
-  return Object.entries(stats).map(([modelId, s]) => ({
-    modelId,
+function toRows(group: StatsGroup): StatsRow[] {
+  return leaderboardRows(statsOfGroup(group)).map(({ rank, model, stats: s }) => ({
+    rank,
+    modelId: model,
+    rating: s.rating,
+    comparisons: s.comparisons,
     wins: s.wins,
     losses: s.losses,
     thumbsDown: s.thumbsDown,
@@ -19,30 +23,9 @@ function toRows(stats: Record<string, ModelStats>): StatsRow[] {
     winRate: s.winRate,
     avgLatencyMs: s.avgLatencyMs,
     avgCostUsd: s.avgCostUsd,
+    costPerWinUsd: s.costPerWinUsd,
+    latencyP50Ms: s.latencyP50Ms,
   }));
-}
-
-/** Adds sessions' stats exactly as the store does: sums first (average × participations), one division. */
-function combine(perSession: Record<string, ModelStats>[]): StatsRow[] {
-  const sums = new Map<string, StatsRow>();
-  for (const stats of perSession) {
-    for (const [modelId, s] of Object.entries(stats)) {
-      const row = sums.get(modelId) ?? { modelId, wins: 0, losses: 0, thumbsDown: 0, participations: 0, winRate: 0, avgLatencyMs: 0, avgCostUsd: 0 };
-      row.wins += s.wins;
-      row.losses += s.losses;
-      row.thumbsDown += s.thumbsDown;
-      row.participations += s.participations;
-      row.avgLatencyMs += s.avgLatencyMs * s.participations;
-      row.avgCostUsd += s.avgCostUsd * s.participations;
-      sums.set(modelId, row);
-    }
-  }
-  return [...sums.values()]
-    .sort((a, b) => (a.modelId < b.modelId ? -1 : 1))
-    .map((row) => {
-      const n = row.participations;
-      return { ...row, winRate: n ? (row.wins / n) * 100 : 0, avgLatencyMs: n ? row.avgLatencyMs / n : 0, avgCostUsd: n ? row.avgCostUsd / n : 0 };
-    });
 }
 
 function recipeHashes(sessions: readonly SessionMetadata[]): string[] {
@@ -72,10 +55,18 @@ export async function loadStatsFilters(store: Store): Promise<StatsFilterView[]>
     byName.set(name, group);
     filters.push(group);
   }
-  return filters.map(({ hash, label, hashes }) => ({
-    hash,
-    label: hashes && hashes.length > 1 ? `${label} (${hashes.length} hashes)` : hashes ? `${label} (${shortHash(hash)})` : label,
-    session: toRows(summarizeRunsDetailed(current.runs, { configHashes: hashes })),
-    all: combine(every.map((s) => summarizeRunsDetailed(s.runs, { configHashes: hashes }))),
-  }));
+  // each session's groups once, in id order (as the CLI adds them), then summed per filter
+  const groups: SessionGroups[] = [...every].sort((a, b) => (a.id < b.id ? -1 : 1)).map((s) => sessionGroups(s.runs));
+  const currentGroups = sessionGroups(current.runs);
+  return filters.map(({ hash, label, hashes }) => {
+    const filter: StatsFilter = { configHashes: hashes };
+    const all = emptyGroup();
+    for (const sessionGroup of groups) filteredGroup(sessionGroup, filter, all);
+    return {
+      hash,
+      label: hashes && hashes.length > 1 ? `${label} (${hashes.length} hashes)` : hashes ? `${label} (${shortHash(hash)})` : label,
+      session: toRows(filteredGroup(currentGroups, filter)),
+      all: toRows(all),
+    };
+  });
 }

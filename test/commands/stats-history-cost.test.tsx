@@ -14,17 +14,18 @@ async function afterPickingAlpha(): Promise<AppDriver> {
 }
 
 describe('/stats, /history and /cost', () => {
-  it('/stats shows wins and losses for this session; /stats all for every session; Esc closes', async () => {
+  it('/stats shows the leaderboard for this session; /stats all for every session; Esc closes', async () => {
     app = await afterPickingAlpha();
     await app.submit('/stats');
     let frame = await app.waitFor('Stats: this session');
-    expect(frame).toMatch(/demo\/alpha\s+1\s+0\s+0\s+1\s+100/);
-    expect(frame).toMatch(/demo\/beta\s+0\s+1\s+0\s+1\s+0/);
+    // one comparison each: no rating yet
+    expect(frame).toMatch(/demo\/alpha\s+—\s+—\s+1\s+100%/);
+    expect(frame).toMatch(/demo\/beta\s+—\s+—\s+1\s+0%/);
     await app.press(KEY.escape);
     expect(app.frame()).not.toContain('Stats: this session');
     await app.submit('/stats all');
     frame = await app.waitFor('Stats: all sessions');
-    expect(frame).toMatch(/demo\/alpha\s+1\s+0/);
+    expect(frame).toMatch(/demo\/alpha\s+—\s+—\s+1\s+100%/);
     await app.press(KEY.escape);
     await app.submit('/stats everything');
     await app.waitFor('Usage: /stats [all]');
