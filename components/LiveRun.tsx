@@ -1,7 +1,7 @@
 // The run under way: one panel per model, side by side, stacked when the terminal is too narrow.
 import { Box, Text } from 'ink';
 import { memo, useEffect, useState } from 'react';
-import type { LiveRun as LiveRunState } from '../src/runs/types.js';
+import type { LiveModel, LiveRun as LiveRunState } from '../src/runs/types.js';
 import { ModelPanel } from './ModelPanel.js';
 import { oneLine } from './format.js';
 
@@ -23,14 +23,36 @@ function useNow(running: boolean): number {
 /** Narrower than this, a panel cannot show a useful line: stack them instead. */
 const MIN_PANEL_WIDTH = 36;
 
+/** Blind mode: the panels' order and titles, and a mask that hides model names in what they show. */
+export interface PanelDisguise {
+  order: readonly string[];
+  labelOf: ReadonlyMap<string, string>;
+  mask(text: string): string;
+}
+
 export interface LiveRunProps {
   run: LiveRunState;
   verbose: boolean;
   columns: number;
+  disguise?: PanelDisguise | null;
 }
 
-export const LiveRun = memo(function LiveRun({ run, verbose, columns }: LiveRunProps) {
-  const count = Math.max(1, run.models.length);
+function disguised(models: readonly LiveModel[], disguise: PanelDisguise): LiveModel[] {
+  const position = (model: LiveModel) => disguise.order.indexOf(model.modelId);
+  return [...models]
+    .sort((a, b) => position(a) - position(b))
+    .map((model) => ({
+      ...model,
+      modelId: disguise.labelOf.get(model.modelId) ?? disguise.mask(model.modelId),
+      text: disguise.mask(model.text),
+      events: model.events.map((event) => ({ ...event, data: disguise.mask(event.data) })),
+      ...(model.error ? { error: disguise.mask(model.error) } : {}),
+    }));
+}
+
+export const LiveRun = memo(function LiveRun({ run, verbose, columns, disguise }: LiveRunProps) {
+  const models = disguise ? disguised(run.models, disguise) : run.models;
+  const count = Math.max(1, models.length);
   const sideBySide = Math.floor(columns / count) >= MIN_PANEL_WIDTH;
   const width = sideBySide ? Math.floor(columns / count) : columns;
   const now = useNow(run.models.some((model) => model.status === 'running'));
@@ -38,10 +60,10 @@ export const LiveRun = memo(function LiveRun({ run, verbose, columns }: LiveRunP
     <Box flexDirection="column">
       <Text bold>
         <Text color="magenta">{'> '}</Text>
-        {oneLine(run.prompt, columns - 2)}
+        {oneLine(disguise ? disguise.mask(run.prompt) : run.prompt, columns - 2)}
       </Text>
       <Box flexDirection={sideBySide ? 'row' : 'column'}>
-        {run.models.map((model) => (
+        {models.map((model) => (
           <ModelPanel key={model.modelId} model={model} verbose={verbose} width={width} now={now} />
         ))}
       </Box>

@@ -9,10 +9,13 @@ export interface SelectionProps {
   highlighted: number;
   rateable: boolean;
   error?: string;
+  /** blind mode: what each option is called instead of its model id, and a mask for names in the rest */
+  disguise?: { labelOf: ReadonlyMap<string, string>; mask(text: string): string } | null;
 }
 
-export const Selection = memo(function Selection({ options, highlighted, rateable, error }: SelectionProps) {
-  const width = Math.max(8, ...options.map((o) => o.modelId.length));
+export const Selection = memo(function Selection({ options, highlighted, rateable, error, disguise }: SelectionProps) {
+  const nameOf = (modelId: string) => visibleLine(disguise ? (disguise.labelOf.get(modelId) ?? disguise.mask(modelId)) : modelId);
+  const width = Math.max(8, ...options.map((o) => nameOf(o.modelId).length));
   const rate = rateable ? ', y/g or n/b Enter to rate it good/bad' : '';
   return (
     <Box flexDirection="column" marginTop={1}>
@@ -22,14 +25,14 @@ export const Selection = memo(function Selection({ options, highlighted, rateabl
         return (
           <Text key={option.modelId} color={active ? 'cyan' : undefined}>
             {active ? '❯ ' : '  '}
-            {option.number}. {pad(option.modelId, width)} {pad(formatMs(option.latencyMs), 7)} {pad(`${option.outputTokens} tok`, 10)}{' '}
+            {option.number}. {pad(nameOf(option.modelId), width)} {pad(formatMs(option.latencyMs), 7)} {pad(`${option.outputTokens} tok`, 10)}{' '}
             {pad(formatUsd(option.costUsd), 9)}
             {option.writes.length > 0 ? `writes: ${option.writes.map(visibleLine).join(', ')}` : 'no writes'}
           </Text>
         );
       })}
       <Text dimColor>{`Type a number and Enter (or ↑/↓ and Enter) to keep it, s Enter to skip${rate}.`}</Text>
-      {error ? <Text color="red">{visibleText(error)}</Text> : null}
+      {error ? <Text color="red">{visibleText(disguise ? disguise.mask(error) : error)}</Text> : null}
     </Box>
   );
 });

@@ -24,7 +24,7 @@ export const StatusBar = memo(function StatusBar({ status, hint }: StatusBarProp
         <Text dimColor> │ </Text>
         {recipe}
         <Text dimColor> │ </Text>
-        {status.models.map(visibleLine).join(', ') || 'no models'}
+        {status.blind ? `blind · ${status.models.length} model${status.models.length === 1 ? '' : 's'}` : status.models.map(visibleLine).join(', ') || 'no models'}
         <Text dimColor> │ </Text>
         {formatUsd(status.sessionCostUsd)}
         {status.costUnknown ? '+?' : ''}

@@ -61,6 +61,8 @@ export interface StatusInfo {
   rewindDepth: number;
   checkpoint: boolean;
   verbose: boolean;
+  /** blind mode: the models are counted, not named */
+  blind: boolean;
 }
 
 export interface CostRow {

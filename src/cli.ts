@@ -51,6 +51,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-r, --resume [id]', 'resume a session by id or unique prefix (no id: like --continue)')
     .option('-m, --models <ids>', "comma-separated model ids (overrides the recipe's Models)")
     .option('--recipe <path>', 'recipe file to start from (default: the built-in recipe)')
+    .option('--blind', 'blind mode: answers show as Model A, Model B, … until you pick (toggle with /blind)')
     .option('--debug', 'print the stack trace of an error');
 
   for (const add of [addSessionsCommand, addShowCommand, addStatsCommand, addCheckpointCommand, addRecipeCommand, addExportCommand, addRewindCommand]) add(program);
@@ -84,7 +85,7 @@ async function openApp(options: GlobalOptions, dataDirGiven: boolean): Promise<n
   const { runApp } = await appModule;
   let exit: { code: number; session: { store: typeof opened.store } } = { code: 1, session: opened };
   try {
-    exit = await runApp(opened, { debug: options.debug });
+    exit = await runApp(opened, { debug: options.debug, blind: options.blind });
   } finally {
     await exit.session.store.close();
   }

@@ -15,7 +15,7 @@ function perModel<T>(responses: readonly ModelResponse[], pick: (r: ModelRespons
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
-export function runSummaryFor(prompt: string, responses: readonly ModelResponse[], configHash: string, timestamp: string): RunSummary {
+export function runSummaryFor(prompt: string, responses: readonly ModelResponse[], configHash: string, timestamp: string, blind = false): RunSummary {
   return {
     timestamp,
     prompt_hash: promptHash(prompt),
@@ -28,6 +28,8 @@ export function runSummaryFor(prompt: string, responses: readonly ModelResponse[
     tool_calls: perModel(responses, (r) => (r.toolCalls && Object.keys(r.toolCalls).length > 0 ? r.toolCalls : undefined)),
     proposed_writes_count: perModel(responses, (r) => r.proposedWrites?.length || undefined),
     config_hash: configHash || undefined,
+    // bakeoff only (Errata ignores it): written only when true, so other runs stay byte-identical to Errata's
+    ...(blind ? { blind: true } : {}),
   };
 }
 

@@ -126,7 +126,8 @@ export class Store {
     return this.saveMetadata();
   }
 
-  persistRunState(lastPrompt: string, responses: ModelResponse[], collector: EventCollector | null, toolNames: string[]): Promise<void> {
+  /** `options.blind`: the run was made in blind mode (recorded as `"blind": true`). */
+  persistRunState(lastPrompt: string, responses: ModelResponse[], collector: EventCollector | null, toolNames: string[], options: { blind?: boolean } = {}): Promise<void> {
     this.setLastActiveTools(toolNames);
     const timestamp = nowTimestamp();
     const configHash = this.recipeHash();
@@ -139,7 +140,7 @@ export class Store {
       last_prompt: preview(lastPrompt),
       prompt_count: this.meta.prompt_count + 1,
       config_hash: configHash || this.meta.config_hash,
-      runs: [...this.meta.runs, runSummaryFor(lastPrompt, responses, configHash, timestamp)],
+      runs: [...this.meta.runs, runSummaryFor(lastPrompt, responses, configHash, timestamp, options.blind)],
     };
     this.contentState = {
       ...this.contentState,

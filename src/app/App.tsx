@@ -23,6 +23,7 @@ import { useSessionActions } from './use-session-actions.js';
 import { useStatus } from './use-status.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useAppKeys } from './use-app-keys.js';
+import { maskNames, type BlindLabels } from './blind-labels.js';
 import type { RewindActions } from './use-rewind-picker.js';
 import { useLatest } from './use-latest.js';
 import { usePromptEditor } from './use-prompt-editor.js';
@@ -36,32 +37,38 @@ export interface AppProps {
   session: AppSession;
   services: AppServices;
   debug?: boolean;
+  /** start in blind mode (`bakeoff --blind`) */
+  blind?: boolean;
   /** the Store is flushed; leave (an error says why flushing failed) */
   onQuit(error?: Error): void;
   /** close this session and open another; rejects when it cannot be opened */
   onSwitchSession(sessionId: string): Promise<void>;
 }
 
-function initialFeed(session: AppSession): FeedItem[] {
+function initialFeed(session: AppSession, blind: boolean): FeedItem[] {
   const { store } = session;
   const resumed = feedFromSession(store.metadata(), store.content());
   const items: FeedItem[] = [];
   if (resumed.hidden > 0) items.push(feedMessage('info', `${resumed.hidden} earlier runs are not shown; bakeoff show ${store.sessionId()} lists every run`));
   items.push(...resumed.items);
   for (const warning of session.warnings) items.push(feedMessage('warning', warning));
-  const models = session.models.map((id) => (session.endpoints?.[id] ? `${id} at ${session.endpoints[id]}` : id)).join(', ') || 'none';
+  const named = session.models.map((id) => (session.endpoints?.[id] ? `${id} at ${session.endpoints[id]}` : id)).join(', ') || 'none';
+  const models = blind ? `${session.models.length}, blind (names show after each pick)` : named;
   const verb = session.resumed ? 'Resumed' : 'New';
   items.push(feedMessage('info', `${verb} session ${store.sessionId()} · models: ${models} · type a prompt, or /help`));
   return items;
 }
 
-export function App({ session, services, debug = false, onQuit, onSwitchSession }: AppProps) {
+export function App({ session, services, debug = false, blind: blindAtStart = false, onQuit, onSwitchSession }: AppProps) {
   const { store } = session;
   const { isRawModeSupported } = useStdin();
   const { columns, rows } = useTerminalSize();
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
   const [verbose, setVerbose] = useState(false);
+  const [blind, setBlind] = useState(blindAtStart);
+  const [runLabels, setRunLabels] = useState<BlindLabels | null>(null);
+  const disguise = useMemo(() => (runLabels ? { ...runLabels, mask: (text: string) => maskNames(runLabels, text) } : null), [runLabels]);
   // the open panel; the ref is what the key router reads, so a `/` closing it counts for the next key of a burst
   const [dialog, setDialogState] = useState<Dialog | null>(null);
   const dialogNow = useRef<Dialog | null>(null);
@@ -71,7 +78,7 @@ export function App({ session, services, debug = false, onQuit, onSwitchSession 
   }, []);
   const [candidates, setCandidates] = useState<string[]>([]);
   const run = useRun(services.startRun);
-  const feed = useFeed(() => initialFeed(session), run.onScreen);
+  const feed = useFeed(() => initialFeed(session, blindAtStart), run.onScreen);
   const selection = useSelection();
   const editor = usePromptEditor();
   const suggestionCursor = useSuggestionCursor();
@@ -117,6 +124,9 @@ export function App({ session, services, debug = false, onQuit, onSwitchSession 
     selection,
     verbose,
     setVerbose,
+    blind,
+    setBlind,
+    setRunLabels,
     setDialog,
     replaceInput,
     editPrompt,
@@ -234,6 +244,7 @@ export function App({ session, services, debug = false, onQuit, onSwitchSession 
     revision,
     running: run.running,
     verbose,
+    blind,
     unrecordedSpendUsd: actions.unrecordedSpendUsd,
     unknownPriceModels: actions.unknownPriceModels,
   });
@@ -255,9 +266,15 @@ export function App({ session, services, debug = false, onQuit, onSwitchSession 
     <Box flexDirection="column">
       <Feed key={`feed-${feed.staticKey}`} items={feed.items} />
       <Box ref={above} flexDirection="column">
-        {run.live ? <LiveRun run={run.live} verbose={verbose} columns={columns} /> : null}
+        {run.live ? <LiveRun run={run.live} verbose={verbose} columns={columns} disguise={disguise} /> : null}
         {selection.pending ? (
-          <Selection options={selection.options} highlighted={selection.highlighted} rateable={selection.rateable} error={selection.error} />
+          <Selection
+            options={selection.options}
+            highlighted={selection.highlighted}
+            rateable={selection.rateable}
+            error={selection.error}
+            disguise={disguise}
+          />
         ) : null}
         {feed.held.map((item) => (
           <FeedEntry key={item.key} item={item} />

@@ -11,11 +11,12 @@ export interface SessionRootProps {
   initial: AppSession;
   services: AppServices;
   debug: boolean;
+  blind?: boolean;
   /** the app is leaving: the session it ends in, and why flushing failed if it did */
   onExit(session: AppSession, error?: Error): void;
 }
 
-export function SessionRoot({ initial, services, debug, onExit }: SessionRootProps) {
+export function SessionRoot({ initial, services, debug, blind = false, onExit }: SessionRootProps) {
   const [session, setSession] = useState(initial);
   const { exit } = useApp();
   const { stdout } = useStdout();
@@ -42,7 +43,7 @@ export function SessionRoot({ initial, services, debug, onExit }: SessionRootPro
 
   return (
     <KeypressProvider>
-      <App key={session.store.sessionId()} session={session} services={services} debug={debug} onQuit={quit} onSwitchSession={switchSession} />
+      <App key={session.store.sessionId()} session={session} services={services} debug={debug} blind={blind} onQuit={quit} onSwitchSession={switchSession} />
     </KeypressProvider>
   );
 }

@@ -13,7 +13,7 @@ export interface AppExit {
   session: AppSession;
 }
 
-export async function runApp(opened: AppSession, options: { debug: boolean }, services: AppServices = realServices(opened)): Promise<AppExit> {
+export async function runApp(opened: AppSession, options: { debug: boolean; blind?: boolean }, services: AppServices = realServices(opened)): Promise<AppExit> {
   if (!process.stdin.isTTY) {
     process.stderr.write("bakeoff: the app needs a terminal (stdin is not a TTY); try 'bakeoff sessions'\n");
     return { code: 2, session: opened };
@@ -26,6 +26,7 @@ export async function runApp(opened: AppSession, options: { debug: boolean }, se
       initial={initial}
       services={services}
       debug={options.debug}
+      blind={options.blind}
       onExit={(session, error) => {
         final = session;
         failure = error;

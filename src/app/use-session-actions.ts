@@ -8,6 +8,7 @@ import type { Choice, CompletedRun } from '../runs/types.js';
 import { commands, findCommand, splitCommandLine, unknownCommandMessage } from '../commands/registry.js';
 import { rewoundResult } from '../commands/rewind.js';
 import type { CommandContext, CommandResult, Dialog } from '../commands/types.js';
+import { blindLabels, revealLine, type BlindLabels } from './blind-labels.js';
 import { feedItemFromRun, feedMessage } from './feed.js';
 import { canRate, selectionOptions } from './selection.js';
 import type { AppServices, AppSession } from './services.js';
@@ -24,6 +25,10 @@ export interface SessionActionsDeps {
   selection: SelectionState;
   verbose: boolean;
   setVerbose(verbose: boolean): void;
+  blind: boolean;
+  setBlind(blind: boolean): void;
+  /** blind mode: the labels of the run on screen, null when names may show */
+  setRunLabels(labels: BlindLabels | null): void;
   setDialog(dialog: Dialog | null): void;
   /** puts text in the prompt line, editable and not sent */
   replaceInput(value: string): void;
@@ -45,6 +50,9 @@ export interface SessionActions {
   unrecordedSpendUsd: number;
 }
 
+/** In blind mode, while a run or its pick is on screen, only these commands run: the others could name a model. */
+const BLIND_SAFE_COMMANDS = new Set(['help', 'exit', 'verbose', 'retry']);
+
 const messageOf = (error: unknown, debug: boolean): string =>
   error instanceof Error ? (debug && error.stack ? error.stack : error.message) : String(error);
 
@@ -56,11 +64,21 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
   // refs, not state: the async flows below read them after awaits
   const unknownPrices = useRef<Set<string>>(new Set());
   const unrecordedSpend = useRef(0);
+  const runLabels = useRef<BlindLabels | null>(null);
+
+  /** Blind mode: after the pick (or a cancel), the feed says which label was which model. */
+  const reveal = () => {
+    const labels = runLabels.current;
+    if (!labels) return;
+    runLabels.current = null;
+    deps.setRunLabels(null);
+    feed.add('info', revealLine(labels));
+  };
 
   const commandContext = (): CommandContext => ({
     store,
     session: { layout: session.layout, models: session.models, projectRoot: store.projectRoot() },
-    ui: { verbose: deps.verbose, unrecordedSpendUsd: unrecordedSpend.current, unknownPriceModels: unknownPrices.current, commands },
+    ui: { verbose: deps.verbose, blind: deps.blind, unrecordedSpendUsd: unrecordedSpend.current, unknownPriceModels: unknownPrices.current, commands },
     services,
   });
 
@@ -68,6 +86,7 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
     try {
       const { note } = await services.applyChoice(store, completed, choice, store.projectRoot());
       feed.append(feedItemFromRun(completed, note, choice.kind === 'pick' ? choice.modelId : '', unknownPrices.current));
+      reveal();
       return true;
     } catch (error) {
       selection.fail(`Could not record the choice: ${messageOf(error, debug)}`);
@@ -83,10 +102,14 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
       await store.saveInitialMeta().catch((error: unknown) => feed.add('error', messageOf(error, debug)));
     }
     let outcome;
+    const blind = deps.blind;
+    runLabels.current = blind ? blindLabels(resume?.adapter_ids ?? session.models) : null;
+    deps.setRunLabels(runLabels.current);
     try {
-      outcome = await run.start({ store, models: session.models, projectRoot: store.projectRoot(), verbose: deps.verbose }, prompt, resume);
+      outcome = await run.start({ store, models: session.models, projectRoot: store.projectRoot(), verbose: deps.verbose, blind }, prompt, resume);
     } catch (error) {
       feed.add('error', `The run failed: ${messageOf(error, debug)}`);
+      reveal();
       run.clear();
       deps.refresh();
       return;
@@ -96,6 +119,7 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
     if (completed.cancelled) {
       if (completed.feedIndex === -1) unrecordedSpend.current += completed.responses.reduce((sum, r) => sum + r.costUsd, 0);
       feed.append(feedItemFromRun(completed, completed.note ?? 'Interrupted. /resume to continue.', '', unknownPrices.current));
+      reveal();
       run.clear();
     } else {
       const options = selectionOptions(completed, unknownPrices.current);
@@ -152,6 +176,10 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
       case 'edit-prompt':
         deps.editPrompt(result.text);
         return;
+      case 'blind':
+        deps.setBlind(result.blind);
+        feed.add('info', result.text);
+        return;
     }
   };
 
@@ -160,6 +188,10 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
     const command = findCommand(name);
     if (!command) {
       feed.add('error', unknownCommandMessage(name));
+      return;
+    }
+    if (runLabels.current && !BLIND_SAFE_COMMANDS.has(command.name)) {
+      feed.add('error', `/${command.name} has to wait: this run is blind and it could name a model; pick first (or s to skip).`);
       return;
     }
     if (command.idleOnly && (run.running || selection.pending)) {

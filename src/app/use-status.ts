@@ -10,12 +10,13 @@ export interface StatusInputs {
   revision: number;
   running: boolean;
   verbose: boolean;
+  blind: boolean;
   unrecordedSpendUsd: number;
   unknownPriceModels: ReadonlySet<string>;
 }
 
 export function useStatus(store: Store, models: string[], inputs: StatusInputs): StatusInfo {
-  const { revision, running, verbose, unrecordedSpendUsd, unknownPriceModels } = inputs;
+  const { revision, running, verbose, blind, unrecordedSpendUsd, unknownPriceModels } = inputs;
   const [checkpoint, setCheckpoint] = useState(false);
   useEffect(() => {
     let current = true;
@@ -40,8 +41,9 @@ export function useStatus(store: Store, models: string[], inputs: StatusInputs):
       // while a run is under way its checkpoint is being written: only an interrupted one counts
       checkpoint: checkpoint && !running,
       verbose,
+      blind,
     }),
     // `revision` stands for every change to the Store
-    [store, models, revision, running, verbose, unrecordedSpendUsd, unknownPriceModels, checkpoint],
+    [store, models, revision, running, verbose, blind, unrecordedSpendUsd, unknownPriceModels, checkpoint],
   );
 }

@@ -15,6 +15,7 @@ export const globalOptionsSchema = z
     resume: z.union([z.literal(true), z.string().min(1, 'needs a session id or prefix')]).optional(),
     models: modelListSchema.optional(),
     recipe: z.string().min(1, 'needs a recipe file path').optional(),
+    blind: z.boolean().default(false),
   })
   .refine((options) => !(options.continue && typeof options.resume === 'string'), {
     message: 'give --continue or --resume <id>, not both',

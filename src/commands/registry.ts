@@ -1,5 +1,6 @@
 // Every slash command, in /help order, and how a typed line finds one: lookup, completion, suggestions.
 import type { CommandHint } from '../../components/types.js';
+import { blindCommand } from './blind.js';
 import { checkpointCommand } from './checkpoint.js';
 import { clearCommand } from './clear.js';
 import { compactCommand } from './compact.js';
@@ -40,6 +41,7 @@ export const commands: readonly SlashCommand[] = [
   loadCommand,
   exportCommand,
   verboseCommand,
+  blindCommand,
   modelsCommand,
   editCommand,
 ];

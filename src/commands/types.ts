@@ -40,7 +40,8 @@ export type CommandResult =
   | { type: 'switch-session'; sessionId: string }
   | { type: 'verbose'; verbose: boolean; text: string }
   /** open $VISUAL/$EDITOR on this text; the result goes in the prompt line */
-  | { type: 'edit-prompt'; text: string };
+  | { type: 'edit-prompt'; text: string }
+  | { type: 'blind'; blind: boolean; text: string };
 
 /** What a command may use: the Store, the session it belongs to, a read-only view of the UI. */
 export interface CommandContext {
@@ -52,6 +53,8 @@ export interface CommandContext {
   };
   ui: {
     verbose: boolean;
+    /** blind mode: runs show labels, not model names, until the pick */
+    blind: boolean;
     /** spend of cancelled runs that were not recorded in the session (see session-cost.ts) */
     unrecordedSpendUsd: number;
     /** models whose price is unknown */

@@ -131,7 +131,7 @@ async function runModel(plan: RunPlan, modelId: string, index: number): Promise<
 /** The Store's record of a finished run; returns its index in metadata().runs. */
 async function recordRun(store: Store, plan: RunPlan, responses: ModelResponse[]): Promise<number> {
   const appended = store.appendHistories(plan.modelIds, responses, plan.prompt);
-  const persisted = store.persistRunState(plan.prompt, responses, plan.collector, toolNames(plan.toolbox));
+  const persisted = store.persistRunState(plan.prompt, responses, plan.collector, toolNames(plan.toolbox), { blind: plan.context.blind === true });
   const feedIndex = store.metadata().runs.length - 1;
   const [historyLengths] = await Promise.all([appended, persisted]);
   await store.pushRewindEntry({ historyLengths, feedIndex, prompt: plan.prompt });

@@ -60,6 +60,8 @@ export interface RunContext {
   models: string[];
   projectRoot: string;
   verbose: boolean;
+  /** blind mode: the run is recorded with `"blind": true` */
+  blind?: boolean;
 }
 
 export type StartRun = (context: RunContext, prompt: string, onUpdate: (run: LiveRun) => void, options?: { resume?: Checkpoint }) => RunHandle;

@@ -13,6 +13,7 @@ const status: StatusInfo = {
   rewindDepth: 2,
   checkpoint: true,
   verbose: false,
+  blind: false,
 };
 
 describe('StatusBar', () => {
@@ -32,5 +33,11 @@ describe('StatusBar', () => {
     expect(frame).toContain('$0.0123+?');
     expect(frame).not.toContain('checkpoint');
     expect(frame).toContain('Press Ctrl-C again to exit');
+  });
+
+  it('in blind mode counts the models instead of naming them', () => {
+    const frame = render(<StatusBar status={{ ...status, blind: true }} />).lastFrame() ?? '';
+    expect(frame).toContain('blind · 2 models');
+    expect(frame).not.toContain('demo/');
   });
 });

@@ -42,7 +42,7 @@ describe('bakeoff in a terminal', () => {
 
     terminal.type('/stats', 'Enter');
     screen = await terminal.waitFor('Stats: this session');
-    expect(screen).toMatch(/demo\/alpha\s+1\s+0\s+0\s+1\s+100/);
+    expect(screen).toMatch(/demo\/alpha\s+—\s+—\s+1\s+100%/);
     terminal.type('', 'Escape');
     await terminal.waitForGone('Stats: this session');
 
