@@ -8,15 +8,17 @@ export interface SelectionProps {
   options: SelectionOption[];
   highlighted: number;
   rateable: boolean;
+  /** some model failed or timed out: `r` Enter runs it again */
+  retryable?: boolean;
   error?: string;
   /** blind mode: what each option is called instead of its model id, and a mask for names in the rest */
   disguise?: { labelOf: ReadonlyMap<string, string>; mask(text: string): string } | null;
 }
 
-export const Selection = memo(function Selection({ options, highlighted, rateable, error, disguise }: SelectionProps) {
+export const Selection = memo(function Selection({ options, highlighted, rateable, retryable = false, error, disguise }: SelectionProps) {
   const nameOf = (modelId: string) => visibleLine(disguise ? (disguise.labelOf.get(modelId) ?? disguise.mask(modelId)) : modelId);
   const width = Math.max(8, ...options.map((o) => nameOf(o.modelId).length));
-  const rate = rateable ? ', y/g or n/b Enter to rate it good/bad' : '';
+  const rate = (rateable ? ', y/g or n/b Enter to rate it good/bad' : '') + (retryable ? ', r Enter to retry the failed' : '');
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text bold>{options.length > 0 ? 'Pick a response (fastest first):' : 'No response to pick.'}</Text>

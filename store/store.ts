@@ -9,6 +9,7 @@ import { PromptHistory } from './prompt-history.js';
 import { clearCheckpoint, loadCheckpoint } from './checkpoint.js';
 import { appendHistory, historyLengths, truncateHistory, withoutEmpty } from './history.js';
 import { changedRun, runContentFor, runSummaryFor, selectionChanges } from './run-records.js';
+import { withRetriedModels } from './run-retry.js';
 import { RewindStack } from './rewind-stack.js';
 import type { RewindRecord } from './rewind-stack.js';
 import { planRewind, RewindDriftError } from './rewind-plan.js';
@@ -148,6 +149,14 @@ export class Store {
       runs: [...this.contentState.runs, runContentFor(lastPrompt, responses, collector)],
     };
     return quiet(Promise.all([this.saveMetadata(), this.saveContent(), this.persistSessionRecipe()]).then(() => undefined));
+  }
+
+  /** /retry: the newest run's `retried` models ran again; their responses replace the failed ones in that run. */
+  replaceRetriedResponses(prompt: string, responses: ModelResponse[], retried: readonly string[], collector: EventCollector | null): Promise<void> {
+    const next = withRetriedModels(this.meta, this.contentState, prompt, responses, retried, collector);
+    this.meta = { ...next.meta, last_active_at: nowTimestamp() };
+    this.contentState = next.content;
+    return quiet(Promise.all([this.saveMetadata(), this.saveContent()]).then(() => undefined));
   }
 
   updateLastRunNote(note: string): Promise<void> {

@@ -24,6 +24,7 @@ import { useStatus } from './use-status.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useAppKeys } from './use-app-keys.js';
 import { maskNames, type BlindLabels } from './blind-labels.js';
+import { failedModels } from '../runs/retry.js';
 import type { RewindActions } from './use-rewind-picker.js';
 import { useLatest } from './use-latest.js';
 import { usePromptEditor } from './use-prompt-editor.js';
@@ -171,6 +172,10 @@ export function App({ session, services, debug = false, blind: blindAtStart = fa
     const line = picked ? `/${picked.name}` : typed;
     if (selection.pending && !isCommandLine(line)) {
       replaceInput('');
+      if (/^\s*(r|retry)\s*$/i.test(line)) {
+        void actions.retry();
+        return;
+      }
       const choice = selection.parse(line);
       if (choice) void actions.choose(choice);
       return;
@@ -272,6 +277,7 @@ export function App({ session, services, debug = false, blind: blindAtStart = fa
             options={selection.options}
             highlighted={selection.highlighted}
             rateable={selection.rateable}
+            retryable={failedModels(selection.pending).length > 0}
             error={selection.error}
             disguise={disguise}
           />

@@ -1,7 +1,6 @@
 // The run under way: start it, follow its live state (redrawn at most every FRAME_MS), cancel it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Checkpoint } from '../../store/index.js';
-import type { CompletedRun, LiveRun, RunContext, RunHandle, StartRun } from '../runs/types.js';
+import type { CompletedRun, LiveRun, RunContext, RunHandle, StartRun, StartRunOptions } from '../runs/types.js';
 
 /** The live panels redraw at most this often, however fast the models stream. */
 const FRAME_MS = 50;
@@ -15,7 +14,7 @@ export interface RunOutcome {
 export interface RunLifecycle {
   live: LiveRun | null;
   running: boolean;
-  start(context: RunContext, prompt: string, resume?: Checkpoint): Promise<RunOutcome>;
+  start(context: RunContext, prompt: string, options?: StartRunOptions): Promise<RunOutcome>;
   /** Esc: the models stop, the run still ends through start()'s promise */
   cancel(): void;
   /** resolves when no run is under way */
@@ -43,7 +42,7 @@ export function useRun(startRun: StartRun): RunLifecycle {
   }, []);
 
   const start = useCallback(
-    async (context: RunContext, prompt: string, resume?: Checkpoint): Promise<RunOutcome> => {
+    async (context: RunContext, prompt: string, options?: StartRunOptions): Promise<RunOutcome> => {
       const onUpdate = (run: LiveRun) => {
         latest.current = run;
         timer.current ??= setTimeout(() => {
@@ -55,7 +54,7 @@ export function useRun(startRun: StartRun): RunLifecycle {
       setLive(latest.current);
       setRunning(true);
       try {
-        const started = startRun(context, prompt, onUpdate, resume ? { resume } : undefined);
+        const started = startRun(context, prompt, onUpdate, options);
         handle.current = started;
         const run = await started.result;
         return { run, final: latest.current };

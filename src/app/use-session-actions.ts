@@ -2,9 +2,9 @@
 // for. Everything goes through the Store; the app re-reads it afterwards (`refresh`).
 import { useRef } from 'react';
 import { useStdout } from 'ink';
-import type { Checkpoint } from '../../store/index.js';
 import type { RewindMode } from '../../store/rewind-plan.js';
-import type { Choice, CompletedRun } from '../runs/types.js';
+import type { Choice, CompletedRun, StartRunOptions } from '../runs/types.js';
+import { failedModels, retryCheckpoint } from '../runs/retry.js';
 import { commands, findCommand, splitCommandLine, unknownCommandMessage } from '../commands/registry.js';
 import { rewoundResult } from '../commands/rewind.js';
 import type { CommandContext, CommandResult, Dialog } from '../commands/types.js';
@@ -40,7 +40,9 @@ export interface SessionActionsDeps {
 }
 
 export interface SessionActions {
-  runPrompt(prompt: string, resume?: Checkpoint): Promise<void>;
+  runPrompt(prompt: string, options?: StartRunOptions): Promise<void>;
+  /** /retry and `r` Enter at the pick: run the failed models again, keeping the answers that worked */
+  retry(): Promise<void>;
   choose(choice: Choice): Promise<void>;
   runCommand(line: string): Promise<void>;
   /** the rewind picker's confirm; a failure (files changed by hand, unless allowed) is the caller's to show */
@@ -96,17 +98,20 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
     }
   };
 
-  const runPrompt = async (prompt: string, resume?: Checkpoint): Promise<void> => {
+  /** `retryOf`: the pick a retry replaces, given back as it was if the retry is cancelled. */
+  const runPrompt = async (prompt: string, options: StartRunOptions = {}, retryOf?: CompletedRun): Promise<void> => {
+    const { resume } = options;
     if (!initialMetaSaved.current) {
       initialMetaSaved.current = true;
       await store.saveInitialMeta().catch((error: unknown) => feed.add('error', messageOf(error, debug)));
     }
     let outcome;
-    const blind = deps.blind;
-    runLabels.current = blind ? blindLabels(resume?.adapter_ids ?? session.models) : null;
+    // a retry keeps its run's labels: the kept answers must not change name
+    const blind = retryOf ? runLabels.current !== null : deps.blind;
+    if (!retryOf) runLabels.current = blind ? blindLabels(resume?.adapter_ids ?? session.models) : null;
     deps.setRunLabels(runLabels.current);
     try {
-      outcome = await run.start({ store, models: session.models, projectRoot: store.projectRoot(), verbose: deps.verbose, blind }, prompt, resume);
+      outcome = await run.start({ store, models: session.models, projectRoot: store.projectRoot(), verbose: deps.verbose, blind }, prompt, options);
     } catch (error) {
       feed.add('error', `The run failed: ${messageOf(error, debug)}`);
       reveal();
@@ -116,14 +121,22 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
     }
     const { run: completed, final } = outcome;
     for (const model of final?.models ?? []) if (model.costUsd === null) unknownPrices.current.add(model.modelId);
-    if (completed.cancelled) {
+    if (completed.cancelled && retryOf) {
+      // the run is recorded as it was before the retry: its pick comes back, and the retry's checkpoint goes
+      await store.clearCheckpoint().catch(() => undefined);
+      unrecordedSpend.current += completed.responses.reduce((sum, r) => sum + (r.costUsd || 0), 0);
+      run.clear();
+      selection.begin(retryOf, selectionOptions(retryOf, unknownPrices.current));
+      feed.add('info', 'Retry cancelled: the answers you had are there to pick from.');
+    } else if (completed.cancelled) {
       if (completed.feedIndex === -1) unrecordedSpend.current += completed.responses.reduce((sum, r) => sum + r.costUsd, 0);
       feed.append(feedItemFromRun(completed, completed.note ?? 'Interrupted. /resume to continue.', '', unknownPrices.current));
       reveal();
       run.clear();
     } else {
       const options = selectionOptions(completed, unknownPrices.current);
-      if (options.length === 0 && !canRate(completed)) {
+      // with nothing to pick the run is skipped at once, unless a failed model can be retried
+      if (options.length === 0 && !canRate(completed) && failedModels(completed).length === 0) {
         await finishPick(completed, { kind: 'skip' });
         run.clear();
       } else {
@@ -131,6 +144,25 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
       }
     }
     deps.refresh();
+  };
+
+  const retry = async (): Promise<void> => {
+    const pending = selection.pending;
+    if (run.running) {
+      feed.add('error', '/retry has to wait: a run is under way (Esc cancels it).');
+      return;
+    }
+    if (!pending) {
+      feed.add('info', 'Nothing to retry: /retry (or r Enter) works at the pick after a run.');
+      return;
+    }
+    const checkpoint = retryCheckpoint(pending, deps.verbose, new Date().toISOString());
+    if (!checkpoint) {
+      selection.fail('Nothing to retry: every model answered.');
+      return;
+    }
+    selection.end();
+    await runPrompt(pending.prompt, { resume: checkpoint, retry: true }, pending);
   };
 
   const choose = async (choice: Choice): Promise<void> => {
@@ -164,7 +196,10 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
         deps.replaceInput(result.restoredPrompt);
         return;
       case 'run':
-        await runPrompt(result.prompt, result.resume);
+        await runPrompt(result.prompt, { resume: result.resume });
+        return;
+      case 'retry':
+        await retry();
         return;
       case 'switch-session':
         deps.switchSession(result.sessionId);
@@ -217,6 +252,7 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
 
   return {
     runPrompt,
+    retry,
     choose,
     runCommand,
     rewindTo,

@@ -15,6 +15,7 @@ import { modelsCommand } from './models.js';
 import { nearestName } from './nearest.js';
 import { recipesCommand } from './recipes.js';
 import { resumeCommand } from './resume.js';
+import { retryCommand } from './retry.js';
 import { rewindCommand } from './rewind.js';
 import { saveCommand } from './save.js';
 import { sessionsCommand } from './sessions.js';
@@ -31,6 +32,7 @@ export const commands: readonly SlashCommand[] = [
   compactCommand,
   rewindCommand,
   resumeCommand,
+  retryCommand,
   statsCommand,
   historyCommand,
   costCommand,

@@ -41,7 +41,9 @@ export type CommandResult =
   | { type: 'verbose'; verbose: boolean; text: string }
   /** open $VISUAL/$EDITOR on this text; the result goes in the prompt line */
   | { type: 'edit-prompt'; text: string }
-  | { type: 'blind'; blind: boolean; text: string };
+  | { type: 'blind'; blind: boolean; text: string }
+  /** run the pending pick's failed models again */
+  | { type: 'retry' };
 
 /** What a command may use: the Store, the session it belongs to, a read-only view of the UI. */
 export interface CommandContext {

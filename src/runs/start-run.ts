@@ -18,7 +18,7 @@ import { dataDirsOf } from './data-dirs.js';
 
 export const startRun: StartRun = (context, prompt, onUpdate, options = {}) => {
   const cancel = new AbortController();
-  const result = runToEnd(context, prompt, onUpdate, options.resume ?? null, cancel.signal);
+  const result = runToEnd(context, prompt, onUpdate, options.resume ?? null, cancel.signal, options.retry === true);
   return { cancel: () => cancel.abort(new Error('cancelled')), result };
 };
 
@@ -34,7 +34,14 @@ interface RunPlan {
   signal: AbortSignal;
 }
 
-async function runToEnd(context: RunContext, newPrompt: string, onUpdate: (run: LiveRun) => void, resume: Checkpoint | null, signal: AbortSignal): Promise<CompletedRun> {
+async function runToEnd(
+  context: RunContext,
+  newPrompt: string,
+  onUpdate: (run: LiveRun) => void,
+  resume: Checkpoint | null,
+  signal: AbortSignal,
+  retry: boolean,
+): Promise<CompletedRun> {
   const { store } = context;
   const recipe = activeRecipeOf(store);
   // a resumed run is the checkpoint's run: its prompt, its models in its panel order
@@ -76,6 +83,13 @@ async function runToEnd(context: RunContext, newPrompt: string, onUpdate: (run: 
   await plan.saver.flush().catch(() => undefined);
   for (const response of responses) if (!kept.has(response.modelId)) store.accumulateCost(response.modelId, response.costUsd);
 
+  if (retry) {
+    // a retry stopped by Esc changes nothing recorded: the pick it came from comes back as it was
+    if (responses.some((response) => response.interrupted)) return { prompt, responses, feedIndex: -1, cancelled: true };
+    const retriedIndex = await recordRetry(store, plan, responses, modelIds.filter((id) => !kept.has(id)));
+    await store.clearCheckpoint();
+    return { prompt, responses, feedIndex: retriedIndex, cancelled: false };
+  }
   const feedIndex = await recordRun(store, plan, responses);
   // an interrupted run is recorded as Errata records it (histories, run, rewind entry) and keeps its checkpoint for /resume
   if (responses.some((response) => response.interrupted)) {
@@ -142,6 +156,12 @@ async function recordRun(store: Store, plan: RunPlan, responses: ModelResponse[]
 export function interruptedNote(responses: readonly ModelResponse[]): string {
   const stopped = responses.filter((response) => response.interrupted).sort((a, b) => a.latencyMs - b.latencyMs);
   return `Interrupted (${stopped.map((response) => response.modelId).join(', ')}). /resume to continue.`;
+}
+
+/** A retry is the same run: the retried models' answers go into its record, no new run or rewind entry. */
+async function recordRetry(store: Store, plan: RunPlan, responses: ModelResponse[], retried: string[]): Promise<number> {
+  await store.replaceRetriedResponses(plan.prompt, responses, retried, plan.collector);
+  return store.metadata().runs.length - 1;
 }
 
 /** Checkpoint and prompt-history writes must not end a run; the Store reports its own at flush(). */

@@ -64,4 +64,11 @@ export interface RunContext {
   blind?: boolean;
 }
 
-export type StartRun = (context: RunContext, prompt: string, onUpdate: (run: LiveRun) => void, options?: { resume?: Checkpoint }) => RunHandle;
+export interface StartRunOptions {
+  /** run only the checkpoint's unfinished models, keeping its completed ones */
+  resume?: Checkpoint;
+  /** /retry: the run is the newest recorded one; its retried models' answers replace their failures in it */
+  retry?: boolean;
+}
+
+export type StartRun = (context: RunContext, prompt: string, onUpdate: (run: LiveRun) => void, options?: StartRunOptions) => RunHandle;
