@@ -22,6 +22,7 @@ export const WRITING_METHODS = [
   'saveInitialMeta',
   'persistRunState',
   'updateLastRunNote',
+  'replaceRetriedResponses',
   'recordSelection',
   'pushRewindEntry',
   'pushFileSnapshots',
