@@ -3,6 +3,7 @@ import { leaderboardRows } from '../../store/index.js';
 import type { ModelStats } from '../../store/index.js';
 import { formatDurationMs, formatPercent, formatUsd } from './format.js';
 import { renderTable } from './table.js';
+import { visibleLine } from '../text/visible-text.js';
 
 const NO_RATING = '—';
 
@@ -54,10 +55,12 @@ export function renderCsv(models: Record<string, ModelStats>): string {
 }
 
 /**
- * A text cell as RFC 4180 quotes it; one a spreadsheet would take for a formula (= + - @, tab, CR) gets a
+ * A text cell as RFC 4180 quotes it; one a spreadsheet would take for a formula (= + - @) gets a
  * leading apostrophe first, so a model id from a data file cannot run anything when the file is opened.
  */
 function csvText(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // control characters shown as visible-text shows them, as everywhere bakeoff prints a data file's string
+  const visible = visibleLine(text);
+  const safe = /^[=+\-@]/.test(visible) ? `'${visible}` : visible;
+  return /[",]/.test(safe) || safe !== visible ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
