@@ -1,6 +1,6 @@
 // One file written the way a database would: every write atomic (temp file, fsync, rename, fsync of the
 // directory), writes serialized and coalesced so the newest state wins and nothing is reordered.
-import { open, mkdir, stat, unlink } from 'node:fs/promises';
+import { lstat, open, mkdir, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { WriteError } from './errors.js';
@@ -87,9 +87,16 @@ export class DurableFile {
   }
 }
 
-/** Atomically replaces `path` with `body`; a list of pieces is written with one vectored write, never joined. */
+/**
+ * Atomically replaces `path` with `body`; a list of pieces is written with one vectored write, never joined.
+ * A `path` that is a symbolic link is refused: write-file-atomic would replace the link's target, which for
+ * a data file a hostile repository planted (`stats-cache.json -> ~/victim`) is outside the data directory.
+ */
 export async function writeDurably(path: string, body: FileBody, newFileMode = DATA_FILE_MODE): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
+  if ((await lstat(path).catch(() => null))?.isSymbolicLink()) {
+    throw Object.assign(new Error(`${path} is a symbolic link: bakeoff never writes through one`), { code: 'ELOOP' });
+  }
   const mode = (await stat(path).catch(() => null))?.mode ?? newFileMode;
   if (typeof body === 'string' || Buffer.isBuffer(body)) {
     await writeFileAtomic(path, body, { mode });

@@ -25,7 +25,8 @@ export class WriteError extends Error {
     override readonly cause: unknown,
   ) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    const detail = code === 'ENOSPC' ? 'the disk is full' : cause instanceof Error ? cause.message : String(cause);
+    const detail =
+      code === 'ENOSPC' ? 'the disk is full' : code === 'ELOOP' ? 'it is a symbolic link, and bakeoff never writes through one' : cause instanceof Error ? cause.message : String(cause);
     super(`could not write ${path}: ${detail}; the previous file is intact`);
     this.name = 'WriteError';
   }

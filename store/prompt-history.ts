@@ -1,5 +1,6 @@
 // prompt_history.jsonl: one JSON string per line, oldest first on disk, shared by every session and
 // process. Appends are one write(2) each with O_APPEND, so concurrent writers never split a line.
+import { constants } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { readBytes } from './read-json.js';
@@ -32,7 +33,8 @@ export async function appendPromptHistory(path: string, prompt: string, leadingN
   const line = Buffer.from((leadingNewline ? '\n' : '') + JSON.stringify(prompt) + '\n', 'utf8');
   try {
     await mkdir(dirname(path), { recursive: true });
-    const handle = await open(path, 'a', DATA_FILE_MODE);
+    // O_NOFOLLOW: a prompt_history.jsonl that is a symbolic link is refused (ELOOP), never appended through
+    const handle = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, DATA_FILE_MODE);
     try {
       const { bytesWritten } = await handle.write(line);
       // A nearly full disk takes part of the line: that is a failure (the torn part is skipped on load).

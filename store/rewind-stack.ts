@@ -8,30 +8,14 @@ import type { FileSnapshot, RewindEntry } from './types.js';
 import { DurableFile } from './durable-file.js';
 import { readJsonFile } from './read-json.js';
 import { SnapshotBlobs, contentHash } from './snapshot-blobs.js';
+import { checkRewindRecord, fileChangeSchema, type RewindRecord, type TrustContext } from './rewind-trust.js';
 
 /** Older entries are dropped past this many; their snapshots go with them. */
 export const MAX_REWIND_ENTRIES = 100;
 
-const fileChangeSchema = z.object({
-  path: z.string(),
-  /** hash of the content before the run's writes; null when the file did not exist */
-  before: z.string().nullable(),
-  /** hash of what bakeoff left there; null when it deleted the file — a different hash now means drift */
-  after: z.string().nullable(),
-});
+const rewindFileSchema = z.object({ version: z.literal(1), entries: z.array(z.unknown()) });
 
-const rewindRecordSchema = z.object({
-  feed_index: z.number().int(),
-  /** where the run's writes were applied, so a rewind restores them from any working directory */
-  project_root: z.string().optional(),
-  prompt: z.string(),
-  history_lengths: z.record(z.string(), z.number().int()),
-  files: z.array(fileChangeSchema).nullable(),
-});
-
-const rewindFileSchema = z.object({ version: z.literal(1), entries: z.array(rewindRecordSchema) });
-
-export type RewindRecord = z.infer<typeof rewindRecordSchema>;
+export type { RewindRecord } from './rewind-trust.js';
 export type FileChange = z.infer<typeof fileChangeSchema>;
 
 export class RewindStack {
@@ -40,15 +24,28 @@ export class RewindStack {
   private readonly file: DurableFile;
   readonly blobs: SnapshotBlobs;
 
-  private constructor(sessionDir: string, entries: RewindRecord[]) {
+  /** entries of rewind.json that failed the checks (rewind-trust.ts): reported, never applied */
+  readonly refused: readonly string[];
+
+  private constructor(sessionDir: string, entries: RewindRecord[], refused: string[] = []) {
     this.entries = entries;
+    this.refused = refused;
     this.file = new DurableFile(join(sessionDir, 'rewind.json'));
     this.blobs = new SnapshotBlobs(join(sessionDir, 'snapshots'));
   }
 
-  static async open(sessionDir: string): Promise<RewindStack> {
-    const read = await readJsonFile(join(sessionDir, 'rewind.json'), rewindFileSchema);
-    return new RewindStack(sessionDir, read?.value.entries ?? []);
+  /** Each entry is checked on its own (rewind-trust.ts): a refused one is listed in `refused` and dropped. */
+  static async open(sessionDir: string, context: TrustContext): Promise<RewindStack> {
+    const path = join(sessionDir, 'rewind.json');
+    const read = await readJsonFile(path, rewindFileSchema);
+    const entries: RewindRecord[] = [];
+    const refused: string[] = [];
+    for (const [index, raw] of (read?.value.entries ?? []).entries()) {
+      const checked = await checkRewindRecord(raw, context);
+      if ('record' in checked) entries.push(checked.record);
+      else refused.push(`${path}: entry ${index + 1} refused (never applied): ${checked.refused}`);
+    }
+    return new RewindStack(sessionDir, entries, refused);
   }
 
   /** A stack with nothing to undo, for a session whose rewind.json could not be used. */

@@ -2,7 +2,7 @@
 // history, and a check of its checkpoint. A file that does not parse is moved aside and reported, never overwritten;
 // the rest of the session still opens (its metadata always does).
 import { readdir, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { SessionContent, SessionMetadata } from './schemas.js';
 import type { Recipe, StoreOptions } from './types.js';
 import { loadMetadata } from './session-files.js';
@@ -46,14 +46,20 @@ export async function loadSession(opts: StoreOptions): Promise<LoadedSession> {
     PromptHistory.load(opts.promptHistPath),
     setAsideIfUnparsable(paths.recipePath, () => readSessionRecipe(paths.recipePath), { readOnly }),
     setAsideIfUnparsable(paths.checkpointPath, () => readCheckpointFile(paths.checkpointPath), { readOnly }),
-    setAsideIfUnparsable(RewindStack.rewindPath(paths.dir), () => RewindStack.open(paths.dir), { readOnly }),
+    setAsideIfUnparsable(
+      RewindStack.rewindPath(paths.dir),
+      // the data directory is the parent of sessions/<id>
+      () => RewindStack.open(paths.dir, { projectRoot: opts.projectRoot ?? process.cwd(), dataDir: dirname(dirname(paths.dir)) }),
+      { readOnly },
+    ),
   ]);
   const corrupt = [content.corrupt, recipe.corrupt, checkpoint.corrupt, rewind.corrupt].filter((file): file is CorruptFile => file !== null);
   // Content moved aside is not "fewer runs": leave the metadata's runs alone then.
   const aligned = content.corrupt ? { meta: opts.meta, content: null } : alignRuns(opts.meta, content.value);
   // A rewind.json that did not parse (moved aside, or left in place when read-only) leaves nothing to undo.
   const rewindStack = rewind.value ?? RewindStack.empty(paths.dir);
-  return { meta: aligned.meta, content: aligned.content, prompts, recipe: recipe.value, rewindStack, corrupt };
+  const refused = rewindStack.refused.map((message) => ({ path: RewindStack.rewindPath(paths.dir), reason: message, keptAs: null, message }));
+  return { meta: aligned.meta, content: aligned.content, prompts, recipe: recipe.value, rewindStack, corrupt: [...corrupt, ...refused] };
 }
 
 async function readSessionRecipe(path: string): Promise<Recipe | null> {

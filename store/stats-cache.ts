@@ -120,7 +120,10 @@ export class StatsCache {
   /** Writes the cache when it changed; a failure (a read-only data directory) only costs speed next time. */
   async save(): Promise<void> {
     if (!this.changed) return;
-    await writeDurably(this.path, JSON.stringify({ version: CACHE_VERSION, sessions: Object.fromEntries(this.sessions) })).catch(() => undefined);
+    await writeDurably(this.path, JSON.stringify({ version: CACHE_VERSION, sessions: Object.fromEntries(this.sessions) })).catch((error: NodeJS.ErrnoException) => {
+      // a link planted in place of the cache is refused, and said: nothing outside the data directory is written
+      if (error.code === 'ELOOP') process.stderr.write(`bakeoff: warning: not writing ${this.path}: it is a symbolic link, and bakeoff never writes through one\n`);
+    });
     this.changed = false;
   }
 }

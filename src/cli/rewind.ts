@@ -11,7 +11,7 @@ import { dataLayout } from '../../store/index.js';
 import { dataDirSchema } from './global-options.js';
 import { parseOptions } from './parse-options.js';
 import { addCommonOptions, commandOptions } from './common-options.js';
-import { printJson, printText } from './print.js';
+import { printJson, printText, printWarning } from './print.js';
 import { runViews } from './run-views.js';
 import { UsageError } from './usage-error.js';
 
@@ -46,7 +46,9 @@ async function rewindSession(idOrPrefix: string, options: RewindOptions): Promis
   const mode: RewindMode = options.codeOnly ? 'code' : options.conversationOnly ? 'conversation' : 'both';
   const dataDir = await resolveDataDir(options.dataDir);
   const id = await findSessionId(dataLayout(dataDir).sessions, idOrPrefix);
-  const { store } = await openSession({ dataDir, resume: id, readOnly: options.dryRun });
+  const { store, warnings } = await openSession({ dataDir, resume: id, readOnly: options.dryRun });
+  // a refused rewind.json entry (rewind-trust.ts) is said, never applied
+  for (const warning of warnings) printWarning(warning);
   try {
     const views = runViews(store.metadata(), null);
     const runNumber = (feedIndex: number) => views.find((view) => view.index === feedIndex)?.number ?? feedIndex + 1;

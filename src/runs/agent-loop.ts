@@ -75,6 +75,7 @@ class AgentLoop {
   private usage = { input: 0, output: 0, reasoning: 0 };
   private cost: number | null = 0;
   private steps = 0;
+  private usageDoubted = false;
   /** the turn being streamed: its text, calls and estimated input so far */
   private inFlight: { text: string; calls: ToolCallRequest[]; inputTokens: number } | null = null;
 
@@ -167,6 +168,11 @@ class AgentLoop {
         turn.calls.push(event.call);
       } else {
         usage = event.usage;
+        // said once per model and run: the numbers are estimates from here on
+        if (event.usageProblem && !this.usageDoubted) {
+          this.usageDoubted = true;
+          this.events.push({ type: 'error', data: event.usageProblem });
+        }
       }
     }
     signal.throwIfAborted();

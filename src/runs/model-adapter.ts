@@ -42,7 +42,7 @@ export type TurnEvent =
   | { type: 'text-delta'; text: string }
   | { type: 'tool-call'; call: ToolCallRequest }
   /** `usage` is null when the endpoint reported none */
-  | { type: 'finish'; usage: TurnUsage | null; finishReason: string };
+  | { type: 'finish'; usage: TurnUsage | null; finishReason: string; /** the provider's usage was implausible and dropped (usage-check.ts) */ usageProblem?: string };
 
 export interface TurnRequest {
   system: string;

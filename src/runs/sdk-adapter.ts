@@ -4,6 +4,7 @@ import type { LanguageModel } from 'ai';
 import type { ModelAdapter, TurnEvent, TurnRequest, TurnUsage } from './model-adapter.js';
 import type { ProviderSettings } from './provider-settings.js';
 import { describeModelError, toModelMessages, toSdkTools } from './sdk-messages.js';
+import { checkedUsage } from './usage-check.js';
 
 /** The SDK's own retry of a 429 or 5xx before the model counts as failed (it honours retry-after). */
 const maxRetries = 2;
@@ -71,7 +72,9 @@ async function* sdkTurn(languageModel: Promise<LanguageModel>, request: TurnRequ
         break;
     }
   }
-  yield { type: 'finish', usage, finishReason };
+  // provider numbers are untrusted: an implausible count makes the turn's usage unknown (estimated)
+  const checked = checkedUsage(usage);
+  yield { type: 'finish', usage: checked.usage, finishReason, usageProblem: checked.problem ?? undefined };
 }
 
 interface SdkUsage {

@@ -2,6 +2,7 @@
 import type { JSONSchema7, ModelMessage, Tool } from 'ai';
 import { z } from 'zod';
 import type { ChatMessage, ToolSpec } from './model-adapter.js';
+import { redactSecrets } from '../text/redact-secrets.js';
 
 export function toModelMessages(messages: readonly ChatMessage[]): ModelMessage[] {
   return messages.map((message): ModelMessage => {
@@ -48,8 +49,13 @@ function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null && key in value ? (value as Record<string, unknown>)[key] : undefined;
 }
 
-/** One line naming the HTTP status and the endpoint when there is one: `HTTP 429 from URL: message`. */
+/** One line naming the HTTP status and the endpoint when there is one: `HTTP 429 from URL: message`; keys redacted. */
 export function describeModelError(error: unknown): string {
+  // an error body may echo the key (`Bearer sk-…`) and a URL may carry user:password: neither is stored or shown
+  return redactSecrets(describeRawModelError(error));
+}
+
+function describeRawModelError(error: unknown): string {
   const errors = field(error, 'errors');
   const attempts = Array.isArray(errors) && errors.length > 1 ? ` (after ${errors.length} attempts)` : '';
   const last = field(error, 'lastError') ?? error;
