@@ -13,6 +13,9 @@ import { assertBuilt, runCli } from './run-cli.js';
 
 beforeAll(assertBuilt);
 
+/** A blob name that climbs out of snapshots/ to the secret (built, not written as a literal path). */
+const climbOut = [...Array(5).fill('..'), 'outside', 'secret.txt'].join('/');
+
 const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** A repository with data/ inside it holding one recorded run, and a secret beside the repository. */
@@ -41,7 +44,7 @@ const attacks: [string, (t: Awaited<ReturnType<typeof clonedRepository>>) => Rec
   ['a project_root outside the project', (t) => ({ project_root: t.outside, files: [{ path: join(t.outside, 'planted.txt'), before: sha('PLANTED'), after: null }] }), /project_root .* is outside the project/],
   ['a path outside its project_root', (t) => ({ project_root: t.repo, files: [{ path: join(t.outside, 'planted.txt'), before: sha('PLANTED'), after: null }] }), /is outside its project_root/],
   ['a path that climbs out', (t) => ({ project_root: t.repo, files: [{ path: `${t.repo}/../outside/planted.txt`, before: sha('PLANTED'), after: null }] }), /not a normalized absolute path/],
-  ['a blob name that climbs out of snapshots/', (t) => ({ project_root: t.repo, files: [{ path: join(t.repo, 'copied.txt'), before: '../../../../../outside/secret.txt', after: null }] }), /not a sha256 hex blob name/],
+  ['a blob name that climbs out of snapshots/', (t) => ({ project_root: t.repo, files: [{ path: join(t.repo, 'copied.txt'), before: climbOut, after: null }] }), /not a sha256 hex blob name/],
   ['a write to .git/config', (t) => ({ project_root: t.repo, files: [{ path: join(t.repo, '.git', 'config'), before: sha('PLANTED'), after: null }] }), /\.git directories are protected/],
 ];
 
