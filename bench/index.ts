@@ -14,6 +14,7 @@ import { writeManySessions } from './many-sessions.js';
 import type { RecordRunResult } from './record-run.js';
 import { appResidentBytes, firstFrames, keystrokeLatencies } from './app-figures.js';
 import { percentile } from './figures.js';
+import { sandboxFigures } from './sandbox-figures.js';
 
 const run = promisify(execFile);
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -92,6 +93,7 @@ async function main(): Promise<number> {
     report({ name: 'first frame: bakeoff vs a bare Ink app', measured: frames.appMs, floor: frames.bareMs, unit: 'ms', target: 1.5 });
     (await recordingFigures(root)).forEach(report);
     (await statsFigures(root)).forEach(report);
+    (await sandboxFigures(root, quick)).forEach(report);
     const keys = await keystrokeLatencies(quick ? 40 : 100);
     report({ name: `keystroke echo p99, 4 models streaming (${keys.length} keys)`, measured: percentile(keys, 99), floor: 1, unit: 'ms', target: 30, absolute: true });
     const missed = figures.filter((figure) => !meets(figure));

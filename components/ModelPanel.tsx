@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { LiveModel } from '../src/runs/types.js';
 import { formatMs, formatTokens, formatUsd, oneLine, visibleLine } from './format.js';
+import { writeLabel } from '../src/text/write-label.js';
 
 /** Lines of text and events shown when not verbose: enough to follow, small enough to redraw cheaply. */
 const TEXT_LINES = 4;
@@ -51,6 +52,7 @@ export const ModelPanel = memo(function ModelPanel({ model, verbose, width, now 
         {formatUsd(model.costUsd)}
         {model.proposedWrites.length > 0 ? ` · ${model.proposedWrites.length} write(s)` : ''}
       </Text>
+      {model.proposedWrites.length > 0 ? <Text wrap="truncate">{oneLine(`changes: ${model.proposedWrites.map(writeLabel).join(', ')}`, width - 4)}</Text> : null}
       {lines.map((line, index) => (
         <Text key={index} wrap="truncate" color={line.startsWith('error:') ? 'red' : undefined}>
           {line}

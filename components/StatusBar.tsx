@@ -1,4 +1,4 @@
-// One line at the bottom: session, recipe, models, cost, rewind depth, checkpoint, and a hint.
+// One line at the bottom: session, recipe, models, cost, rewind depth, checkpoint, the sandbox, and a hint.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { formatUsd, visibleLine } from './format.js';
@@ -34,6 +34,12 @@ export const StatusBar = memo(function StatusBar({ status, hint }: StatusBarProp
           <>
             <Text dimColor> │ </Text>
             <Text color="yellow">checkpoint</Text>
+          </>
+        ) : null}
+        {status.sandbox ? (
+          <>
+            <Text dimColor> │ </Text>
+            <Text color={status.sandbox.includes('no bwrap') ? 'yellow' : undefined}>{status.sandbox}</Text>
           </>
         ) : null}
         {status.verbose ? <Text dimColor> │ verbose</Text> : null}

@@ -63,6 +63,8 @@ export interface StatusInfo {
   verbose: boolean;
   /** blind mode: the models are counted, not named */
   blind: boolean;
+  /** what confines the models' bash (`sandbox: bwrap, network none`); '' when the recipe gives no bash */
+  sandbox: string;
 }
 
 export interface CostRow {

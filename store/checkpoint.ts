@@ -42,7 +42,7 @@ export function responseSnapshot(response: ModelResponse): ResponseSnapshot {
     output_tokens: response.outputTokens,
     reasoning_tokens: response.reasoningTokens || undefined,
     cost_usd: Number.isFinite(response.costUsd) ? response.costUsd : 0,
-    proposed_writes: response.proposedWrites?.length ? response.proposedWrites : undefined,
+    proposed_writes: response.proposedWrites?.length ? response.proposedWrites.map((w) => ({ path: w.path, content: w.content, delete: w.delete || undefined })) : undefined,
     tool_calls: response.toolCalls && Object.keys(response.toolCalls).length > 0 ? response.toolCalls : undefined,
     error: response.error || undefined,
     interrupted,

@@ -32,7 +32,7 @@ export type { LeaderboardRow } from './ratings/leaderboard.js';
 export { snapshotFiles, applyWrites, restoreSnapshots, RestoreError } from './file-snapshots.js';
 export { applyWritesAtomically, ApplyError } from './apply-atomic.js';
 export type { AppliedWrites } from './apply-atomic.js';
-export { resolveInsideRoot, isWithin, PathRefusedError } from './project-path.js';
+export { resolveInsideRoot, isWithin, lexicalRelative, PathRefusedError } from './project-path.js';
 export { protectedPathRule, canonicalPath } from './protected-paths.js';
 export {
   recipeSnapshotHash,

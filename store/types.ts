@@ -9,6 +9,8 @@ export interface FileWrite {
   path: string;
   content: string;
   delete?: boolean;
+  /** in memory only: the file was not in the project when this was proposed */
+  created?: boolean;
 }
 
 export interface ModelResponse {

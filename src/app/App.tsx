@@ -19,6 +19,8 @@ import { useInputHistory } from './use-input-history.js';
 import { useReverseSearch } from './use-reverse-search.js';
 import { useRun } from './use-run.js';
 import { useSelection } from './use-selection.js';
+import { useSandbox } from './use-sandbox.js';
+import { activeRecipeOf } from '../runs/run-settings.js';
 import { useSessionActions } from './use-session-actions.js';
 import { useStatus } from './use-status.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -81,6 +83,7 @@ export function App({ session, services, debug = false, blind: blindAtStart = fa
   const run = useRun(services.startRun);
   const feed = useFeed(() => initialFeed(session, blindAtStart), run.onScreen);
   const selection = useSelection();
+  const sandbox = useSandbox(services.detectSandbox, () => activeRecipeOf(store), (text) => feed.add('warning', text));
   const editor = usePromptEditor();
   const suggestionCursor = useSuggestionCursor();
   const replaceInput = editor.set;
@@ -123,6 +126,7 @@ export function App({ session, services, debug = false, blind: blindAtStart = fa
     feed,
     run,
     selection,
+    sandbox,
     verbose,
     setVerbose,
     blind,
@@ -178,6 +182,14 @@ export function App({ session, services, debug = false, blind: blindAtStart = fa
       }
       const choice = selection.parse(line);
       if (choice) void actions.choose(choice);
+      return;
+    }
+    if (sandbox.waiting) {
+      // the answer to the question about running bash with no sandbox
+      replaceInput('');
+      const allowed = sandbox.answer(line);
+      if (allowed) void actions.runPrompt(allowed.prompt, allowed.options, undefined, true);
+      else feed.add('info', 'Not sent: bash needs a sandbox here, or your y. Install bubblewrap, or send the prompt again and answer y.');
       return;
     }
     if (line.trim() === '') return;
@@ -252,6 +264,7 @@ export function App({ session, services, debug = false, blind: blindAtStart = fa
     blind,
     unrecordedSpendUsd: actions.unrecordedSpendUsd,
     unknownPriceModels: actions.unknownPriceModels,
+    sandboxLabel: sandbox.label(activeRecipeOf(store)),
   });
   const hint = exitConfirm.armed ? 'Press Ctrl-C again to exit' : run.running ? 'Running… Esc cancels' : undefined;
   const placeholder = selection.pending ? 'a number and Enter keeps that response; s skips' : 'Type a prompt, or /help';

@@ -1,6 +1,7 @@
 // The real modules behind AppServices: model runs, session opening, the session report. The run engine
 // (agent loop, tools, file search) is loaded when the first prompt is sent, not before the first frame.
 import { resolveModels } from '../runs/resolve-models.js';
+import { detectSandbox } from '../runs/sandbox/detect-sandbox.js';
 import type { RunHandle, StartRun } from '../runs/types.js';
 import { openSession } from '../session/open-session.js';
 import { renderSessionReport } from '../cli/session-report.js';
@@ -30,6 +31,7 @@ export function realServices(opened: AppSession): AppServices {
     compactSession: (...args) => engine().then((runs) => runs.compactSession(...args)),
     resolveModels,
     renderSessionReport,
+    detectSandbox: () => detectSandbox(),
     // another session of the same data directory, with the models it ran with
     openSession: (sessionId) => openSession({ dataDir: opened.layout.root, resume: sessionId, projectRoot: opened.store.projectRoot() }),
   };

@@ -1,4 +1,5 @@
 // After a run: which responses can be kept (the OK ones, fastest first, numbered) and what a typed answer means.
+import { writeLabel } from '../text/write-label.js';
 import type { Choice, CompletedRun } from '../runs/types.js';
 import type { SelectionOption } from '../../components/types.js';
 
@@ -12,7 +13,7 @@ export function selectionOptions(run: CompletedRun, unknownPriceModels: Readonly
       latencyMs: r.latencyMs,
       outputTokens: r.outputTokens,
       costUsd: unknownPriceModels.has(r.modelId) ? null : r.costUsd,
-      writes: (r.proposedWrites ?? []).map((w) => (w.delete ? `-${w.path}` : w.path)),
+      writes: (r.proposedWrites ?? []).map(writeLabel),
     }));
 }
 
@@ -39,9 +40,10 @@ export function parseSelection(
     const option = options[highlighted];
     return option ? { kind: 'pick', modelId: option.modelId } : { error: 'Nothing to pick: type s to skip.' };
   }
-  if (/^\d+$/.test(answer)) {
-    const option = options.find((o) => o.number === Number(answer));
-    if (option) return { kind: 'pick', modelId: option.modelId };
+  const numbered = /^(\d+)(!?)$/.exec(answer);
+  if (numbered) {
+    const option = options.find((o) => o.number === Number(numbered[1]));
+    if (option) return { kind: 'pick', modelId: option.modelId, ...(numbered[2] ? { force: true } : {}) };
     return { error: `No response ${answer}: pick 1-${options.length}, or s to skip.` };
   }
   const rate = rateable ? ', g/y or b/n to rate' : '';

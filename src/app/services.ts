@@ -2,6 +2,7 @@
 import type { SessionContent, SessionMetadata, Store } from '../../store/index.js';
 import type { Choice, CompletedRun, ModelInfo, StartRun } from '../runs/types.js';
 import type { OpenedSession } from '../session/open-session.js';
+import type { SandboxSupport } from '../runs/sandbox/detect-sandbox.js';
 
 /** An opened session, as the CLI hands it over; `endpoints` names each model's endpoint that is not its provider's default. */
 export type AppSession = OpenedSession & { endpoints?: Record<string, string> };
@@ -12,6 +13,8 @@ export interface AppServices {
   compactSession(store: Store, models: string[]): Promise<string>;
   resolveModels(ids: string[], env?: NodeJS.ProcessEnv): { models: ModelInfo[]; problems: string[] };
   renderSessionReport(metadata: SessionMetadata, content: SessionContent, format: 'json' | 'md'): string;
+  /** What can confine the models' bash here (probed once per process). */
+  detectSandbox(): Promise<SandboxSupport>;
   /** Opens another session of the same data directory (the current store is closed first by the caller). */
   openSession(sessionId: string): Promise<AppSession>;
 }

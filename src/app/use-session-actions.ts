@@ -15,6 +15,8 @@ import type { AppServices, AppSession } from './services.js';
 import { CLEAR_TERMINAL, type FeedState } from './use-feed.js';
 import type { RunLifecycle } from './use-run.js';
 import type { SelectionState } from './use-selection.js';
+import type { SandboxGate } from './use-sandbox.js';
+import { activeRecipeOf } from '../runs/run-settings.js';
 
 export interface SessionActionsDeps {
   session: AppSession;
@@ -23,6 +25,7 @@ export interface SessionActionsDeps {
   feed: FeedState;
   run: RunLifecycle;
   selection: SelectionState;
+  sandbox: SandboxGate;
   verbose: boolean;
   setVerbose(verbose: boolean): void;
   blind: boolean;
@@ -40,7 +43,8 @@ export interface SessionActionsDeps {
 }
 
 export interface SessionActions {
-  runPrompt(prompt: string, options?: StartRunOptions): Promise<void>;
+  /** `agreedNow`: the user just allowed unconfined bash (the answer to the sandbox question) */
+  runPrompt(prompt: string, options?: StartRunOptions, retryOf?: CompletedRun, agreedNow?: boolean): Promise<void>;
   /** /retry and `r` Enter at the pick: run the failed models again, keeping the answers that worked */
   retry(): Promise<void>;
   choose(choice: Choice): Promise<void>;
@@ -91,7 +95,8 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
       reveal();
       return true;
     } catch (error) {
-      selection.fail(`Could not record the choice: ${messageOf(error, debug)}`);
+      // a conflict is a question to the user, not a failure
+      selection.fail(error instanceof Error && error.name === 'ApplyConflictError' ? error.message : `Could not record the choice: ${messageOf(error, debug)}`);
       return false;
     } finally {
       deps.refresh();
@@ -99,8 +104,15 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
   };
 
   /** `retryOf`: the pick a retry replaces, given back as it was if the retry is cancelled. */
-  const runPrompt = async (prompt: string, options: StartRunOptions = {}, retryOf?: CompletedRun): Promise<void> => {
+  const runPrompt = async (prompt: string, options: StartRunOptions = {}, retryOf?: CompletedRun, agreedNow = false): Promise<void> => {
     const { resume } = options;
+    // no sandbox for bash here: the user is asked first (the prompt waits for the answer)
+    const question = agreedNow ? null : await deps.sandbox.admit({ prompt, options }, activeRecipeOf(store));
+    if (question !== null) {
+      feed.add('warning', question);
+      deps.refresh();
+      return;
+    }
     if (!initialMetaSaved.current) {
       initialMetaSaved.current = true;
       await store.saveInitialMeta().catch((error: unknown) => feed.add('error', messageOf(error, debug)));
@@ -111,7 +123,7 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
     if (!retryOf) runLabels.current = blind ? blindLabels(resume?.adapter_ids ?? session.models) : null;
     deps.setRunLabels(runLabels.current);
     try {
-      outcome = await run.start({ store, models: session.models, projectRoot: store.projectRoot(), verbose: deps.verbose, blind }, prompt, options);
+      outcome = await run.start({ store, models: session.models, projectRoot: store.projectRoot(), verbose: deps.verbose, blind, allowUnconfinedBash: agreedNow || deps.sandbox.agreed }, prompt, options);
     } catch (error) {
       feed.add('error', `The run failed: ${messageOf(error, debug)}`);
       reveal();

@@ -13,10 +13,12 @@ export interface StatusInputs {
   blind: boolean;
   unrecordedSpendUsd: number;
   unknownPriceModels: ReadonlySet<string>;
+  /** `sandbox: …`, or '' */
+  sandboxLabel: string;
 }
 
 export function useStatus(store: Store, models: string[], inputs: StatusInputs): StatusInfo {
-  const { revision, running, verbose, blind, unrecordedSpendUsd, unknownPriceModels } = inputs;
+  const { revision, running, verbose, blind, unrecordedSpendUsd, unknownPriceModels, sandboxLabel } = inputs;
   const [checkpoint, setCheckpoint] = useState(false);
   useEffect(() => {
     let current = true;
@@ -42,8 +44,9 @@ export function useStatus(store: Store, models: string[], inputs: StatusInputs):
       checkpoint: checkpoint && !running,
       verbose,
       blind,
+      sandbox: sandboxLabel,
     }),
     // `revision` stands for every change to the Store
-    [store, models, revision, running, verbose, blind, unrecordedSpendUsd, unknownPriceModels, checkpoint],
+    [store, models, revision, running, verbose, blind, unrecordedSpendUsd, unknownPriceModels, checkpoint, sandboxLabel],
   );
 }

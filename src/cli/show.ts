@@ -1,9 +1,11 @@
-// `bakeoff show <id>`: one session's header and every run (prompt, models, winner, rating, cost, note, rewound).
+// `bakeoff show <id>`: one session's header and every run (prompt, models, winner, rating, cost, each
+// model's proposed changes, note, rewound).
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { dataLayout, sessionPathsFor } from '../../store/index.js';
-import type { SessionMetadata } from '../../store/index.js';
+import { dataLayout, loadContent, sessionPathsFor } from '../../store/index.js';
+import type { SessionContent, SessionMetadata } from '../../store/index.js';
+import { writeLabel } from '../text/write-label.js';
 import { resolveDataDir } from '../session/data-dir.js';
 import { findSessionId, readSessionMetadata } from '../session/find-session.js';
 import { dataDirSchema } from './global-options.js';
@@ -38,11 +40,13 @@ async function showSession(idOrPrefix: string, options: ShowOptions): Promise<vo
     printJson(JSON.parse(await readFile(sessionPathsFor(layout.sessions, id).metadataPath, 'utf8')) as unknown);
     return;
   }
-  printText(renderSession(metadata, await readRecipeNames(layout.recipeStore)));
+  // the proposals are in the content; a session whose content cannot be read still shows its runs
+  const content = await loadContent(sessionPathsFor(layout.sessions, id).contentPath, { keepEncodings: false }).catch(() => null);
+  printText(renderSession(metadata, content, await readRecipeNames(layout.recipeStore)));
 }
 
-function renderSession(metadata: SessionMetadata, recipeName: (hash: string) => string): string {
-  const views = runViews(metadata, null);
+function renderSession(metadata: SessionMetadata, content: SessionContent | null, recipeName: (hash: string) => string): string {
+  const views = runViews(metadata, content);
   // Errata's newest version writes the hash on each run only: then the newest run's names the recipe
   const hash = metadata.config_hash || (metadata.runs.findLast((run) => run.config_hash)?.config_hash ?? '');
   const header = renderFacts([
@@ -72,9 +76,14 @@ function renderRun(view: RunView): string {
     .split('\n')
     .map((line) => '    ' + line)
     .join('\n');
+  // each model's proposal: what it created (+), deleted (-) or changed
+  const changes = (view.content?.models ?? [])
+    .filter((model) => (model.proposed_writes ?? []).length > 0)
+    .map((model) => `    changes by ${oneLine(model.model_id)}: ${(model.proposed_writes ?? []).map((write) => writeLabel(write)).join(', ')}`);
   return [
     `#${view.number}  ${formatLocalTime(summary.timestamp)}  ${formatUsd(view.totalCostUsd)}${rewound}`,
     `    ${oneLine(summary.prompt_preview) || '(empty prompt)'}`,
     indented,
+    ...changes,
   ].join('\n') + '\n';
 }

@@ -9,6 +9,7 @@ import { isContextOverflow } from './sdk-messages.js';
 import { callChars, estimateMessagesTokens, tokensForChars } from './token-estimate.js';
 import type { Toolbox } from './tools/tool-registry.js';
 import { ProposedFiles } from './tools/proposed-files.js';
+import type { RunSandbox } from './sandbox/run-sandbox.js';
 import { runToolCall } from './tools/run-tool-call.js';
 import type { ToolContext } from './tools/tool-types.js';
 
@@ -21,6 +22,8 @@ export interface AgentRequest {
   projectRoot: string;
   /** bakeoff's data directory: no tool may read or change it, even inside the project */
   dataDirs: string[];
+  /** where the model's bash runs (and its layer comes from); null = no bash in this run */
+  sandbox: RunSandbox | null;
   maxSteps: number;
   timeoutMs: number;
   bashTimeoutMs: number;
@@ -83,7 +86,7 @@ class AgentLoop {
     private readonly request: AgentRequest,
     private readonly observer: AgentObserver,
   ) {
-    this.files = new ProposedFiles(request.projectRoot, request.dataDirs);
+    this.files = new ProposedFiles(request.projectRoot, request.dataDirs, request.sandbox);
   }
 
   async run(): Promise<AgentOutcome> {
@@ -114,7 +117,14 @@ class AgentLoop {
       clearTimeout(timer);
     }
     if (ending.error && !ending.interrupted) this.events.push({ type: 'error', data: ending.error });
-    return { ...this.progress(), ...ending, latencyMs: Math.round(performance.now() - started) };
+    // the proposal is the layer's final difference from the project; the layer goes
+    const proposedWrites = await this.files.finish().catch((error: unknown) => {
+      this.events.push({ type: 'error', data: `could not read the model's layer: ${error instanceof Error ? error.message : String(error)}` });
+      return [];
+    });
+    const leftOut = this.files.notProposed();
+    if (leftOut.length > 0) this.events.push({ type: 'error', data: `not part of the proposal (links, binary or big files): ${leftOut.slice(0, 20).join(', ')}${leftOut.length > 20 ? ', …' : ''}` });
+    return { ...this.progress(), proposedWrites, ...ending, latencyMs: Math.round(performance.now() - started) };
   }
 
   private async loop(signal: AbortSignal): Promise<{ stopReason: StopReason; error?: string; interrupted: boolean }> {

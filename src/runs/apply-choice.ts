@@ -4,6 +4,7 @@ import type { Store } from '../../store/index.js';
 import { ApplyError, applyWritesAtomically } from '../../store/index.js';
 import type { Choice, CompletedRun } from './types.js';
 import { dataDirsOf } from './data-dirs.js';
+import { ApplyConflictError, conflictsSince } from './apply-conflicts.js';
 
 export interface ChoiceResult {
   note: string;
@@ -29,6 +30,11 @@ export async function applyChoice(store: Store, run: CompletedRun, choice: Choic
   if (writes.length === 0) {
     await store.recordSelection({ prompt: run.prompt, selectedModelId: picked.modelId, responses: run.responses, appliedFiles: null, rating: '' });
     return noted(store, `Voted for: ${picked.modelId}`, []);
+  }
+  // a file the user changed while the models worked is theirs: applying over it needs a second word
+  if (!choice.force) {
+    const conflicts = await conflictsSince(writes, projectRoot, run.startedAt);
+    if (conflicts.length > 0) throw new ApplyConflictError(conflicts);
   }
   // all or nothing: a refused path throws before anything is touched, a failed write puts back what was written
   let outcome;

@@ -100,6 +100,7 @@ async function* streamSlices(text: string, parts: number, durationMs: number, si
 function toolCallFor(change: DemoChange, index: number): ToolCallRequest {
   const id = `demo_call_${index + 1}`;
   if (change.kind === 'delete') return { id, name: 'delete_file', input: { path: change.path } };
+  if (change.kind === 'run') return { id, name: 'bash', input: { command: change.command } };
   return { id, name: 'write_file', input: { path: change.path, content: change.text } };
 }
 

@@ -1,6 +1,6 @@
-// What a prompt asks of the demo models: `write PATH: TEXT` and `delete PATH` lines, `fail` and `slow`.
+// What a prompt asks of the demo models: `write PATH: TEXT`, `delete PATH` and `run COMMAND` lines, `fail` and `slow`.
 
-export type DemoChange = { kind: 'write'; path: string; text: string } | { kind: 'delete'; path: string };
+export type DemoChange = { kind: 'write'; path: string; text: string } | { kind: 'delete'; path: string } | { kind: 'run'; command: string };
 
 export interface DemoRequest {
   changes: DemoChange[];
@@ -10,6 +10,7 @@ export interface DemoRequest {
 
 const writeLine = /^\s*write\s+(.+?):(?:\s(.*))?$/i;
 const deleteLine = /^\s*delete\s+(\S.*?)\s*$/i;
+const runLine = /^\s*run\s+(\S.*?)\s*$/i;
 
 /** `\n` in TEXT stands for a line break, so one prompt line can propose a multi-line file. */
 function unescapeText(text: string): string {
@@ -25,7 +26,12 @@ export function readDemoPrompt(prompt: string): DemoRequest {
       continue;
     }
     const del = deleteLine.exec(line);
-    if (del) changes.push({ kind: 'delete', path: del[1] });
+    if (del) {
+      changes.push({ kind: 'delete', path: del[1] });
+      continue;
+    }
+    const run = runLine.exec(line);
+    if (run) changes.push({ kind: 'run', command: run[1] });
   }
   const lower = prompt.toLowerCase();
   return { changes, fail: lower.includes('fail'), slow: lower.includes('slow') };

@@ -3,6 +3,7 @@
 export { startRun } from './start-run.js';
 export { applyChoice } from './apply-choice.js';
 export type { ChoiceResult } from './apply-choice.js';
+export { ApplyConflictError } from './apply-conflicts.js';
 export { compactSession } from './compact.js';
 export { resolveModels } from './resolve-models.js';
 export { loadDotEnv, variablesFromDotEnv, variableOrigin } from './dotenv.js';

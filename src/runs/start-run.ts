@@ -1,7 +1,7 @@
 // A run's whole life: record the prompt, auto-compact if the recipe says so, run every model at once
 // with its own history while checkpoint.json follows each turn, then record the run in the Store.
 // Esc stops every model and leaves the checkpoint for /resume, which re-runs only the unfinished ones.
-import type { Checkpoint, ModelResponse, Store } from '../../store/index.js';
+import type { Checkpoint, ModelResponse, Recipe, Store } from '../../store/index.js';
 import { IncrementalCheckpointSaver, responseSnapshot } from '../../store/index.js';
 import type { CompletedRun, LiveRun, RunContext, StartRun } from './types.js';
 import { runAgent } from './agent-loop.js';
@@ -15,6 +15,9 @@ import { adapterFor } from './resolve-models.js';
 import { activeRecipeOf, runSettings, type RunSettings } from './run-settings.js';
 import { toolboxFor, toolNames, type Toolbox } from './tools/tool-registry.js';
 import { dataDirsOf } from './data-dirs.js';
+import { RunSandbox } from './sandbox/run-sandbox.js';
+import { sandboxPolicyOf } from './sandbox/sandbox-policy.js';
+import { variablesFromDotEnv } from './dotenv.js';
 
 export const startRun: StartRun = (context, prompt, onUpdate, options = {}) => {
   const cancel = new AbortController();
@@ -31,6 +34,8 @@ interface RunPlan {
   live: LiveRunTracker;
   saver: IncrementalCheckpointSaver;
   collector: RunEventCollector;
+  /** null when the recipe gives the models no bash */
+  sandbox: RunSandbox | null;
   signal: AbortSignal;
 }
 
@@ -43,6 +48,7 @@ async function runToEnd(
   retry: boolean,
 ): Promise<CompletedRun> {
   const { store } = context;
+  const startedAt = Date.now();
   const recipe = activeRecipeOf(store);
   // a resumed run is the checkpoint's run: its prompt, its models in its panel order
   const prompt = resume ? resume.prompt : newPrompt;
@@ -59,8 +65,10 @@ async function runToEnd(
     live: new LiveRunTracker(prompt, modelIds, onUpdate),
     saver: new IncrementalCheckpointSaver(store.checkpointPath(), prompt, modelIds, context.verbose),
     collector: new RunEventCollector(),
+    sandbox: null,
     signal,
   };
+  if (plan.toolbox.tools.has('bash')) plan.sandbox = runSandboxFor(context, recipe);
   if (!resume) quietly(store.recordPrompt(prompt));
 
   modelIds.forEach((id, index) => {
@@ -85,20 +93,20 @@ async function runToEnd(
 
   if (retry) {
     // a retry stopped by Esc changes nothing recorded: the pick it came from comes back as it was
-    if (responses.some((response) => response.interrupted)) return { prompt, responses, feedIndex: -1, cancelled: true };
+    if (responses.some((response) => response.interrupted)) return { prompt, startedAt, responses, feedIndex: -1, cancelled: true };
     const retriedIndex = await recordRetry(store, plan, responses, modelIds.filter((id) => !kept.has(id)));
     await store.clearCheckpoint();
-    return { prompt, responses, feedIndex: retriedIndex, cancelled: false };
+    return { prompt, startedAt, responses, feedIndex: retriedIndex, cancelled: false };
   }
   const feedIndex = await recordRun(store, plan, responses);
   // an interrupted run is recorded as Errata records it (histories, run, rewind entry) and keeps its checkpoint for /resume
   if (responses.some((response) => response.interrupted)) {
     const note = interruptedNote(responses);
     await store.updateLastRunNote(note);
-    return { prompt, responses, feedIndex, cancelled: true, note };
+    return { prompt, startedAt, responses, feedIndex, cancelled: true, note };
   }
   await store.clearCheckpoint();
-  return { prompt, responses, feedIndex, cancelled: false };
+  return { prompt, startedAt, responses, feedIndex, cancelled: false };
 }
 
 async function runModel(plan: RunPlan, modelId: string, index: number): Promise<ModelResponse> {
@@ -122,6 +130,7 @@ async function runModel(plan: RunPlan, modelId: string, index: number): Promise<
       toolbox: plan.toolbox,
       projectRoot: context.projectRoot,
       dataDirs: dataDirsOf(context.store),
+      sandbox: plan.sandbox,
       maxSteps: settings.maxSteps,
       timeoutMs: settings.timeoutMs,
       bashTimeoutMs: settings.bashTimeoutMs,
@@ -140,6 +149,17 @@ async function runModel(plan: RunPlan, modelId: string, index: number): Promise<
   // a failed model is "completed" with an error, which the checkpoint records as not completed
   quietly(response.interrupted ? saver.update(modelId, responseSnapshot(response)) : saver.markCompleted(modelId, responseSnapshot(response)));
   return response;
+}
+
+function runSandboxFor(context: RunContext, recipe: Recipe): RunSandbox {
+  return new RunSandbox({
+    projectRoot: context.projectRoot,
+    dataDirs: dataDirsOf(context.store),
+    policy: sandboxPolicyOf(recipe),
+    env: process.env,
+    fromDotEnv: variablesFromDotEnv(),
+    allowUnconfined: context.allowUnconfinedBash ?? false,
+  });
 }
 
 /** The Store's record of a finished run; returns its index in metadata().runs. */

@@ -26,6 +26,8 @@ export interface LiveRun {
 /** A run that has ended (completed or cancelled) and is recorded in the Store. */
 export interface CompletedRun {
   prompt: string;
+  /** when the run started (ms since the epoch): a project file changed after it is a conflict at apply */
+  startedAt: number;
   /** in panel order */
   responses: ModelResponse[];
   /** index of the run in store.metadata().runs (an interrupted run is recorded too, as Errata records it) */
@@ -42,7 +44,8 @@ export interface RunHandle {
   result: Promise<CompletedRun>;
 }
 
-export type Choice = { kind: 'pick'; modelId: string } | { kind: 'skip' } | { kind: 'rate'; rating: 'good' | 'bad' };
+/** `force` applies a pick over files the user changed during the run. */
+export type Choice = { kind: 'pick'; modelId: string; force?: boolean } | { kind: 'skip' } | { kind: 'rate'; rating: 'good' | 'bad' };
 
 /** A model the app can run: built-in demo models and real providers look the same from here. */
 export interface ModelInfo {
@@ -62,6 +65,8 @@ export interface RunContext {
   verbose: boolean;
   /** blind mode: the run is recorded with `"blind": true` */
   blind?: boolean;
+  /** the user agreed to let bash run where no sandbox confines it (else it is refused there) */
+  allowUnconfinedBash?: boolean;
 }
 
 export interface StartRunOptions {

@@ -24,6 +24,8 @@ describe('bakeoff show', () => {
     expect(stdout).toMatch(/#3 {2}2026-03-10 13:09 {2}\$0\.0700 {2}REWOUND at 2026-03-10 13:10\n {4}add a test for Parse/);
     expect(stdout).toContain('note    [rewound] Applied: parse_test.go');
     expect(stdout.match(/REWOUND/g)).toHaveLength(1);
+    // each model's proposal, from session_content.json
+    expect(stdout).toMatch(/note {4}Applied: main\.go\n {4}changes by claude-sonnet-4-6: main\.go\n {4}changes by gpt-4\.1: main\.go/);
   });
 
   it('--json prints the session as session_metadata.json holds it, rewind marker included', async () => {

@@ -11,6 +11,7 @@ import type { CompletedRun } from '../../src/runs/types.js';
 
 const run: CompletedRun = {
   prompt: 'p',
+  startedAt: 0,
   feedIndex: 0,
   cancelled: false,
   responses: [

@@ -21,7 +21,7 @@ describe('a run and the pick after it', () => {
     await app.runPrompt('write notes.txt: hello');
     const frame = app.frame();
     expect(frame).toMatch(/1\. demo\/(alpha|beta)[\s\S]*2\. demo\/(alpha|beta)/);
-    expect(frame).toContain('writes: notes.txt');
+    expect(frame).toContain('writes: +notes.txt');
     await app.submit(numberOf(frame, 'demo/beta'));
     await app.waitFor('Applied: notes.txt');
     expect(await readFile(join(app.project, 'notes.txt'), 'utf8')).toBe('HELLO');

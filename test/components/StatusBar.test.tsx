@@ -14,6 +14,7 @@ const status: StatusInfo = {
   checkpoint: true,
   verbose: false,
   blind: false,
+  sandbox: '',
 };
 
 describe('StatusBar', () => {

@@ -25,3 +25,9 @@ export function requireCommand(prerequisite: Prerequisite): void {
   error.stack = error.message;
   throw error;
 }
+
+export const bwrapPrerequisite: Prerequisite = {
+  command: 'bwrap',
+  versionArgs: ['--version'],
+  install: 'apt-get install bubblewrap (Debian/Ubuntu); .ci/run installs it when missing',
+};

@@ -31,8 +31,8 @@ describe('demo models', () => {
     const opened = await openRunStore();
     const run = await runPrompt(opened, demo, 'please\nwrite notes/hello.txt: Hello there');
     const [alpha, beta, gamma] = run.responses;
-    expect(alpha.proposedWrites).toEqual([{ path: 'notes/hello.txt', content: 'Hello there' }]);
-    expect(beta.proposedWrites).toEqual([{ path: 'notes/hello.txt', content: 'HELLO THERE' }]);
+    expect(alpha.proposedWrites).toEqual([{ path: 'notes/hello.txt', content: 'Hello there', created: true }]);
+    expect(beta.proposedWrites).toEqual([{ path: 'notes/hello.txt', content: 'HELLO THERE', created: true }]);
     expect(gamma.proposedWrites ?? []).toEqual([]);
     expect(alpha.toolCalls).toEqual({ write_file: 1 });
     expect(alpha.steps).toBe(2);

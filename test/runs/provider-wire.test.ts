@@ -70,7 +70,7 @@ describe.each(wires)('$format wire format', ({ format, model, catalog, env }) =>
     expect(toolResultsIn(format, fake.requests[2].body).slice(1).join('\n')).toMatch(/Proposed an edit of a\.txt[\s\S]*Proposed writing new\/b\.txt/);
     expect(response.proposedWrites).toEqual([
       { path: 'a.txt', content: 'the changed text' },
-      { path: 'new/b.txt', content: 'fresh' },
+      { path: 'new/b.txt', content: 'fresh', created: true },
     ]);
     expect(response.toolCalls).toEqual({ read_file: 1, edit_file: 1, write_file: 1 });
     expect(response.steps).toBe(3);

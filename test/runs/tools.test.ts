@@ -2,11 +2,14 @@
 // once, bash within its prefixes and timeout, output cut by the recipe's rules, chosen by the recipe.
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRecipe, parseRecipe } from '../../store/index.js';
 import type { Recipe } from '../../store/index.js';
 import { toolboxFor } from '../../src/runs/tools/tool-registry.js';
 import { ProposedFiles } from '../../src/runs/tools/proposed-files.js';
+import { RunSandbox } from '../../src/runs/sandbox/run-sandbox.js';
+import { sandboxPolicyOf } from '../../src/runs/sandbox/sandbox-policy.js';
+import { bwrapPrerequisite, requireCommand } from '../helpers/require-command.js';
 import { runToolCall } from '../../src/runs/tools/run-tool-call.js';
 import type { ToolContext } from '../../src/runs/tools/tool-types.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -26,9 +29,17 @@ async function project(): Promise<{ root: string; outside: string }> {
   return { root, outside };
 }
 
+/** Layers opened by bash calls, removed after each test. */
+const opened: ProposedFiles[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((files) => files.finish()));
+});
+
 function harness(root: string, recipe: Recipe = defaultRecipe()) {
   const toolbox = toolboxFor(recipe);
-  const files = new ProposedFiles(root);
+  const sandbox = new RunSandbox({ projectRoot: root, dataDirs: [], policy: sandboxPolicyOf(recipe), env: process.env, fromDotEnv: new Set(), allowUnconfined: false });
+  const files = new ProposedFiles(root, [], toolbox.tools.has('bash') ? sandbox : null);
+  opened.push(files);
   const context: ToolContext = { root, files, signal: new AbortController().signal, bash: { prefixes: toolbox.bashPrefixes, timeoutMs: recipe.constraints.bashTimeoutMs || 5000 }, web: toolbox.web };
   let next = 0;
   const call = async (name: string, input: unknown) => (await runToolCall(toolbox, { id: `c${++next}`, name, input }, context)).result;
@@ -93,7 +104,7 @@ describe('writing tools', () => {
     expect((await call('write_file', { path: 'src/new.ts', content: 'new file' })).isError).toBe(false);
     expect((await call('read_file', { path: 'src/new.ts' })).output).toBe('new file');
     await expect(readFile(join(root, 'src/new.ts'), 'utf8')).rejects.toThrow();
-    expect(files.writes()).toEqual([{ path: 'src/new.ts', content: 'new file' }]);
+    expect(files.writes()).toEqual([{ path: 'src/new.ts', content: 'new file', created: true }]);
   });
 
   it('edit_file replaces one exact match; a missing or ambiguous match is an error back to the model', async () => {
@@ -144,6 +155,7 @@ describe('bash', () => {
   });
 
   it('runs allowed commands in the project root and refuses other prefixes and chaining', async () => {
+    requireCommand(bwrapPrerequisite);
     const { root } = await project();
     const { call } = harness(root, recipe('## Tools\n- bash(pwd, echo)'));
     expect((await call('bash', { command: 'pwd' })).output).toMatch(/project\n\[exit code 0\]$/);
@@ -154,13 +166,14 @@ describe('bash', () => {
   });
 
   it('is killed at bash_timeout', async () => {
+    requireCommand(bwrapPrerequisite);
     const { root } = await project();
-    const { call } = harness(root, recipe('## Tools\n- bash\n\n## Constraints\nbash_timeout: 200ms'));
+    const { call } = harness(root, recipe('## Tools\n- bash\n\n## Constraints\nbash_timeout: 1s'));
     const started = Date.now();
     const result = await call('bash', { command: 'echo started; sleep 5' });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(4000);
     expect(result.isError).toBe(true);
-    expect(result.output).toBe('timed out after 200ms; output so far:\nstarted\n');
+    expect(result.output).toBe('timed out after 1s; output so far:\nstarted\n');
   });
 });
 

@@ -1,6 +1,5 @@
 // Where a read-only tool may look: any path inside the project root but the protected ones, and the root itself.
 import path from 'node:path';
-import { resolveInsideRoot } from '../../../store/index.js';
 import type { ProposedFiles } from './proposed-files.js';
 
 /** The canonical directory or file to read; '' and '.' (or the root spelt out) mean the root. */
@@ -9,10 +8,8 @@ export async function readablePath(files: ProposedFiles, proposed: string | unde
   const wanted = (proposed ?? '').trim();
   if (wanted === '' || wanted === '.' || wanted === './') return realRoot;
   const lexical = path.resolve(files.root, wanted);
-  if (lexical === path.resolve(files.root) || lexical === realRoot) return realRoot;
-  const absolute = await resolveInsideRoot(files.root, wanted);
-  await files.refuseProtected(wanted, absolute);
-  return absolute;
+  if (lexical === path.resolve(files.root) || lexical === (await files.rootOnDisk())) return realRoot;
+  return (await files.locate(wanted)).absolute;
 }
 
 /** A path for the model to read back: relative to the root, '.' for the root. */

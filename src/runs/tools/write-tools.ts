@@ -19,7 +19,7 @@ export const writeFileTool = defineTool({
   async run(input, { files }) {
     const file = await files.locate(input.path);
     if ((await stat(file.absolute).catch(() => null))?.isDirectory()) throw new ToolError(`${file.relative} is a directory`);
-    files.propose({ path: file.relative, content: input.content });
+    await files.propose({ path: file.relative, content: input.content }, file);
     return `Proposed writing ${file.relative} (${input.content.length} characters). ${appliedLater}`;
   },
 });
@@ -45,7 +45,7 @@ export const editFileTool = defineTool({
     if (count === 0) throw new ToolError(`old_string not found in ${file.relative}; read the file and copy the text exactly`);
     if (count > 1) throw new ToolError(`old_string occurs ${count} times in ${file.relative}; include more surrounding text so it matches once`);
     const at = content.indexOf(input.old_string);
-    files.propose({ path: file.relative, content: content.slice(0, at) + input.new_string + content.slice(at + input.old_string.length) });
+    await files.propose({ path: file.relative, content: content.slice(0, at) + input.new_string + content.slice(at + input.old_string.length) }, file);
     return `Proposed an edit of ${file.relative}. ${appliedLater}`;
   },
 });
@@ -60,7 +60,7 @@ export const deleteFileTool = defineTool({
   async run(input, { files }) {
     const file = await files.locate(input.path);
     if ((await files.read(file)) === null) throw new ToolError(`no such file: ${file.relative}`);
-    files.propose({ path: file.relative, content: '', delete: true });
+    await files.propose({ path: file.relative, content: '', delete: true }, file);
     return `Proposed deleting ${file.relative}. ${appliedLater}`;
   },
 });

@@ -1,0 +1,27 @@
+// Before a pick is applied: the files of its proposal that the user changed in the real project while
+// the run was going (or created where the model created one). Those are never overwritten silently.
+import { lstat, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileWrite } from '../../store/index.js';
+
+/** The proposal touches files the user changed during the run; the message names them. */
+export class ApplyConflictError extends Error {
+  constructor(readonly conflicts: string[]) {
+    const shown = conflicts.slice(0, 5).join(', ') + (conflicts.length > 5 ? ` and ${conflicts.length - 5} more` : '');
+    super(`Not applied: ${shown} changed in the project during the run. Add ! to the number (e.g. 1!) to apply it anyway; /rewind undoes it.`);
+    this.name = 'ApplyConflictError';
+  }
+}
+
+/** Paths of `writes` whose project file was modified, created or replaced at or after `startedAt` (ms since the epoch). */
+export async function conflictsSince(writes: FileWrite[], projectRoot: string, startedAt: number): Promise<string[]> {
+  const root = await realpath(projectRoot);
+  const conflicts: string[] = [];
+  for (const write of writes) {
+    const info = await lstat(path.join(root, write.path)).catch(() => null);
+    if (info === null) continue;
+    const changedDuringRun = Math.max(info.mtimeMs, info.ctimeMs) >= startedAt;
+    if (changedDuringRun || write.created === true) conflicts.push(write.path);
+  }
+  return conflicts;
+}
