@@ -1,8 +1,8 @@
-// How one proposed file is listed wherever proposals are shown (live panel, pick list, `bakeoff show`).
+// How one proposed file is listed wherever proposals are shown (live panel, pick list, `bakeoff show`);
+// control characters in a name (a shell can make one) are made visible where it is shown (visible-text.ts).
 
-/** `+created`, `-deleted`, `modified`; a name with control characters in it (a shell can make one) is quoted. */
+/** `+created`, `-deleted`, `modified`. */
 export function writeLabel(write: { path: string; delete?: boolean; created?: boolean }): string {
-  const shown = /[\u0000-\u001f\u007f-\u009f]/.test(write.path) ? JSON.stringify(write.path) : write.path;
-  if (write.delete) return `-${shown}`;
-  return write.created ? `+${shown}` : shown;
+  if (write.delete) return `-${write.path}`;
+  return write.created ? `+${write.path}` : write.path;
 }

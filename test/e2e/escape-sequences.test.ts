@@ -55,7 +55,7 @@ describe('escape sequences from a model', () => {
     expect(terminal.paneTitle()).not.toContain('PWNED');
     expect(terminal.buffers()).toBe('');
     const flat = screen.replace(/\s+/g, ' ');
-    expect(flat).toContain('writes: ␛[8ma.txt, visible.txt');
+    expect(flat).toContain('writes: +␛[8ma.txt, +visible.txt');
     expect(screen).toContain('␛]2;PWNED-TITLE␇');
     // the failed model's error body, in full in the scrollback once the pick is done
     terminal.type('s', 'Enter');
