@@ -33,7 +33,7 @@ export async function applyChoice(store: Store, run: CompletedRun, choice: Choic
   }
   // a file the user changed while the models worked is theirs: applying over it needs a second word
   if (!choice.force) {
-    const conflicts = await conflictsSince(writes, projectRoot, run.startedAt);
+    const conflicts = await conflictsSince(writes, projectRoot, run.startedAt, dataDirsOf(store));
     if (conflicts.length > 0) throw new ApplyConflictError(conflicts);
   }
   // all or nothing: a refused path throws before anything is touched, a failed write puts back what was written

@@ -2,6 +2,7 @@
 // the run was going (or created where the model created one). Those are never overwritten silently.
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { canonicalPath, protectedPathRule } from '../../store/index.js';
 import type { FileWrite } from '../../store/index.js';
 
 /** The proposal touches files the user changed during the run; the message names them. */
@@ -13,11 +14,16 @@ export class ApplyConflictError extends Error {
   }
 }
 
-/** Paths of `writes` whose project file was modified, created or replaced at or after `startedAt` (ms since the epoch). */
-export async function conflictsSince(writes: FileWrite[], projectRoot: string, startedAt: number): Promise<string[]> {
+/**
+ * Paths of `writes` whose project file was modified, created or replaced at or after `startedAt` (ms since
+ * the epoch). Protected paths are left to the apply, which refuses them whatever the user answers.
+ */
+export async function conflictsSince(writes: FileWrite[], projectRoot: string, startedAt: number, dataDirs: readonly string[]): Promise<string[]> {
   const root = await realpath(projectRoot);
+  const protectedDirs = await Promise.all(dataDirs.map((dir) => canonicalPath(dir)));
   const conflicts: string[] = [];
   for (const write of writes) {
+    if (protectedPathRule(root, path.join(root, write.path), protectedDirs) !== null) continue;
     const info = await lstat(path.join(root, write.path)).catch(() => null);
     if (info === null) continue;
     const changedDuringRun = Math.max(info.mtimeMs, info.ctimeMs) >= startedAt;
