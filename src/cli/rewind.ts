@@ -14,10 +14,11 @@ import { addCommonOptions, commandOptions } from './common-options.js';
 import { printJson, printText, printWarning } from './print.js';
 import { runViews } from './run-views.js';
 import { UsageError } from './usage-error.js';
+import { wholeNumberOption } from './numeric-option.js';
 
 const optionsSchema = dataDirSchema
   .extend({
-    to: z.coerce.number().int('needs a run number as `bakeoff show` prints it').positive('needs a run number from 1').optional(),
+    to: wholeNumberOption('--to', 'a run number').optional(),
     codeOnly: z.boolean().default(false),
     conversationOnly: z.boolean().default(false),
     dryRun: z.boolean().default(false),

@@ -21,6 +21,9 @@ describe('usage errors: exit 2, one line on stderr, no stack', () => {
     [['stats', '--session'], "bakeoff: error: option '--session <id>' argument missing (see bakeoff stats --help)"],
     [['--models', ' , '], 'bakeoff: --models: needs at least one model id, e.g. --models demo/alpha,demo/beta'],
     [['--continue', '--resume', 'ses_x'], 'bakeoff: --resume: give --continue or --resume <id>, not both'],
+    [['rewind', SESSION_A, '--to', 'abc'], 'bakeoff: --to must be a run number (got "abc")'],
+    [['rewind', SESSION_A, '--to', '1.5'], 'bakeoff: --to must be a run number (got "1.5")'],
+    [['rewind', SESSION_A, '--to', '0'], 'bakeoff: --to must be a run number from 1 (got "0")'],
   ])('bakeoff %j', async (args, line) => {
     const data = await copyErrataFixture();
     const { code, stdout, stderrLines } = await runCli(args, { dataDir: data });
