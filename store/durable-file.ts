@@ -1,8 +1,9 @@
 // One file written the way a database would: every write atomic (temp file, fsync, rename, fsync of the
 // directory), writes serialized and coalesced so the newest state wins and nothing is reordered.
-import { lstat, open, mkdir, stat, unlink } from 'node:fs/promises';
+import { lstat, open, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { makeDirectories } from './make-directories.js';
 import { WriteError } from './errors.js';
 
 /** A body is rendered only when its write starts, so a burst of changes costs one render. */
@@ -93,7 +94,7 @@ export class DurableFile {
  * a data file a hostile repository planted (`stats-cache.json -> ~/victim`) is outside the data directory.
  */
 export async function writeDurably(path: string, body: FileBody, newFileMode = DATA_FILE_MODE): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeDirectories(dirname(path));
   if ((await lstat(path).catch(() => null))?.isSymbolicLink()) {
     throw Object.assign(new Error(`${path} is a symbolic link: bakeoff never writes through one`), { code: 'ELOOP' });
   }
@@ -105,6 +106,13 @@ export async function writeDurably(path: string, body: FileBody, newFileMode = D
   const pieces = body as readonly Buffer[];
   // write-file-atomic owns the protocol (temp name, fsync, mode, rename, cleanup); we only fill the temp file.
   await writeFileAtomic(path, '', { mode, tmpfileCreated: (tmp: string) => writePieces(tmp, pieces) });
+}
+
+/** writeDurably for a path the user named (an export, a saved recipe): a failure is one WriteError naming it. */
+export async function writeUserFile(path: string, body: FileBody, newFileMode: number): Promise<void> {
+  await writeDurably(path, body, newFileMode).catch((cause: unknown) => {
+    throw new WriteError(path, cause);
+  });
 }
 
 async function writePieces(path: string, pieces: readonly Buffer[]): Promise<void> {

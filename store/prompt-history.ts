@@ -1,8 +1,9 @@
 // prompt_history.jsonl: one JSON string per line, oldest first on disk, shared by every session and
 // process. Appends are one write(2) each with O_APPEND, so concurrent writers never split a line.
 import { constants } from 'node:fs';
-import { mkdir, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { makeDirectories } from './make-directories.js';
 import { readBytes } from './read-json.js';
 import { DATA_FILE_MODE } from './durable-file.js';
 import { WriteError } from './errors.js';
@@ -32,7 +33,7 @@ async function readPromptHistoryFile(path: string): Promise<{ newestFirst: strin
 export async function appendPromptHistory(path: string, prompt: string, leadingNewline = false): Promise<void> {
   const line = Buffer.from((leadingNewline ? '\n' : '') + JSON.stringify(prompt) + '\n', 'utf8');
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeDirectories(dirname(path));
     // O_NOFOLLOW: a prompt_history.jsonl that is a symbolic link is refused (ELOOP), never appended through
     const handle = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, DATA_FILE_MODE);
     try {

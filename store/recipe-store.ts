@@ -1,9 +1,9 @@
 // recipes.json: content-addressed recipes, shared by every session and process, in either Errata shape
 // (recipe-shapes.ts): a put keeps the shape the file has. Writes re-read and merge under a cross-process
 // lock, so no process drops another's recipes.
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { makeDirectories } from './make-directories.js';
 import { recipeStoreFileSchema } from './schemas.js';
 import type { RecipeSnapshot, StoredRecipe } from './schemas.js';
 import type { Recipe } from './types.js';
@@ -134,7 +134,7 @@ export class RecipeStore {
 
   /** Re-reads under the lock and writes what is there plus everything this store knows (a failed save is retried). */
   private async mergeIntoFile(): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
+    await makeDirectories(dirname(this.path));
     const release = await lockfile.lock(this.path, LOCK_OPTIONS).catch((error: Error) => {
       throw new Error(`could not lock ${this.path} to save a recipe: ${error.message}`);
     });

@@ -3,11 +3,12 @@
 // the lock of a process that has ended (a crash, a kill -9) is taken over at once. The lock lives
 // outside sessions/, so opening a new session writes nothing there and listings never see it.
 import { readFileSync, unlinkSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { makeDirectories } from './make-directories.js';
 import { z } from 'zod';
 import { currentProcessIdentity, isProcessGone } from './process-liveness.js';
 import { nowTimestamp } from './timestamp.js';
@@ -78,7 +79,7 @@ export class SessionLock {
   static async acquire(sessionDir: string, sessionId: string): Promise<SessionLock> {
     const path = sessionLockPath(sessionDir);
     const owner: LockOwner = { ...currentProcessIdentity(), since: nowTimestamp(), token: randomUUID() };
-    await mkdir(dirname(path), { recursive: true });
+    await makeDirectories(dirname(path));
     const releaseGuard = await lockfile.lock(path, GUARD_OPTIONS).catch((error: Error) => {
       throw new Error(`cannot take the lock of session ${sessionId} (${path}): ${error.message}`);
     });

@@ -2,8 +2,8 @@
 import { extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { WriteError, dataLayout, loadContent, sessionPathsFor } from '../../store/index.js';
-import { writeDurably } from '../../store/durable-file.js';
+import { dataLayout, loadContent, sessionPathsFor } from '../../store/index.js';
+import { writeUserFile } from '../../store/durable-file.js';
 import { resolveDataDir } from '../session/data-dir.js';
 import { findSessionId, readSessionMetadata } from '../session/find-session.js';
 import { dataDirSchema } from './global-options.js';
@@ -47,9 +47,7 @@ async function exportSession(idOrPrefix: string, options: ExportOptions): Promis
   const content = await loadContent(sessionPathsFor(layout.sessions, id).contentPath, { keepEncodings: false });
   const format = formatFor(options);
   const path = options.output === undefined ? join(layout.outputs, `${id}.${format}`) : resolve(options.output);
-  await writeDurably(path, renderSessionReport(metadata, content, format), REPORT_FILE_MODE).catch((cause: unknown) => {
-    throw new WriteError(path, cause);
-  });
+  await writeUserFile(path, renderSessionReport(metadata, content, format), REPORT_FILE_MODE);
   if (options.json) printJson({ session_id: id, format, path });
   else printText(path);
 }

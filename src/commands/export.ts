@@ -1,6 +1,6 @@
 // /export [path]: the session as a report, Markdown by default (data/outputs/<id>.md), JSON for a .json path.
 import { join, resolve } from 'node:path';
-import { writeDurably } from '../../store/durable-file.js';
+import { writeUserFile } from '../../store/durable-file.js';
 import { info, type SlashCommand } from './types.js';
 
 /** Private like the data files: a report holds every prompt and answer. */
@@ -14,7 +14,7 @@ export const exportCommand: SlashCommand = {
     const path = args ? resolve(args) : join(session.layout.outputs, `${store.sessionId()}.md`);
     const format = path.endsWith('.json') ? 'json' : 'md';
     const report = services.renderSessionReport(store.metadata(), store.content(), format);
-    await writeDurably(path, report, REPORT_FILE_MODE);
+    await writeUserFile(path, report, REPORT_FILE_MODE);
     return info(`Exported the session to ${path}`);
   },
 };

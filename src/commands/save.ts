@@ -1,7 +1,7 @@
 // /save [path]: the active recipe as Markdown, by default data/recipes/<name>.recipe.md.
 import { resolve, join } from 'node:path';
 import { marshalRecipe } from '../../store/index.js';
-import { writeDurably } from '../../store/durable-file.js';
+import { writeUserFile } from '../../store/durable-file.js';
 import { recipeFileName } from './recipe-files.js';
 import { failure, info, type SlashCommand } from './types.js';
 
@@ -16,7 +16,7 @@ export const saveCommand: SlashCommand = {
     const recipe = store.activeRecipe();
     if (!recipe) return failure('No active recipe to save.');
     const path = args ? resolve(args) : join(store.recipesDir(), recipeFileName(recipe.name));
-    await writeDurably(path, marshalRecipe(recipe), RECIPE_FILE_MODE);
+    await writeUserFile(path, marshalRecipe(recipe), RECIPE_FILE_MODE);
     return info(`Saved recipe "${recipe.name || 'unnamed'}" to ${path}`);
   },
 };

@@ -87,4 +87,19 @@ describe('bakeoff export', () => {
     expect(code).toBe(2);
     expect(stderrLines).toEqual(['bakeoff: --format: want json or md, not "pdf"']);
   });
+
+  it('an -o path that cannot be created fails at once with one line naming it (a directory under /proc used to hang)', async () => {
+    const data = await copyErrataFixture();
+    const file = join(await tempDir(), 'a-file');
+    await writeFile(file, 'x');
+    for (const [out, reason] of [
+      ['/proc/nope/x.md', 'cannot create the directory /proc/nope (it cannot be created there)'],
+      [join(file, 'x.md'), `cannot create the directory ${file} (a file is in the way)`],
+    ]) {
+      const started = Date.now();
+      const { code, stdout, stderrLines } = await runCli(['export', SESSION_A, '-o', out], { dataDir: data, timeoutMs: 5000 });
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect({ code, stdout, stderrLines }).toEqual({ code: 1, stdout: '', stderrLines: [`bakeoff: could not write ${out}: ${reason}; the previous file is intact`] });
+    }
+  });
 });

@@ -20,6 +20,8 @@ export interface CliOptions {
   dataDir?: string;
   cwd?: string;
   env?: Record<string, string>;
+  /** kill the child after this long (a hang then fails the test instead of stalling it) */
+  timeoutMs?: number;
 }
 
 /** TZ=UTC so local times in tables do not depend on the machine. stdin is not a terminal here. */
@@ -28,7 +30,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
   delete env.BAKEOFF_DATA_DIR;
   if (options.dataDir !== undefined) env.BAKEOFF_DATA_DIR = options.dataDir;
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: options.cwd ?? repo, env }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { cwd: options.cwd ?? repo, env, timeout: options.timeoutMs ?? 0 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr, stderrLines: stderr === '' ? [] : stderr.replace(/\n$/, '').split('\n') });
     });
