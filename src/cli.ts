@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { openSession } from './session/open-session.js';
 import { loadDotEnv } from './runs/dotenv.js';
+import { commandHint } from './session/command-hint.js';
 import { globalOptionsSchema } from './cli/global-options.js';
 import type { GlobalOptions } from './cli/global-options.js';
 import { parseOptions } from './cli/parse-options.js';
@@ -60,15 +61,15 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   // Excess operands reach the action, which names them as an unknown command (commander would say "too many arguments").
   program.allowExcessArguments(true).action(async (_options: unknown, self: Command) => {
     if (self.args.length > 0) self.error(`error: unknown command '${self.args[0]}'`, { code: 'commander.unknownCommand', exitCode: 2 });
-    setExitCode(await openApp(parseOptions(globalOptionsSchema, self.opts()), self.getOptionValueSource('dataDir') === 'cli'));
+    setExitCode(await openApp(parseOptions(globalOptionsSchema, self.opts())));
   });
   return program;
 }
 
 /** The default action: open (or resume) a session and hand it to the Ink app, loaded only now. */
-async function openApp(options: GlobalOptions, dataDirGiven: boolean): Promise<number> {
+async function openApp(options: GlobalOptions): Promise<number> {
   // Before anything is loaded: without a terminal Ink cannot read keys, and the subcommands are what works.
-  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError("the app needs a terminal; try 'bakeoff sessions'");
+  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(`the app needs a terminal; try '${commandHint(options.dataDir, 'sessions')}'`);
   // A lazy import, so the subcommands never load Ink and React; started now, so Ink loads while the session opens.
   const appModule = import('./app/run-app.js');
   appModule.catch(() => undefined);
@@ -91,16 +92,8 @@ async function openApp(options: GlobalOptions, dataDirGiven: boolean): Promise<n
   }
   // The session the user ended in (after /sessions it is another); one that never ran has nothing on disk to resume.
   const { store } = exit.session;
-  if (existsSync(store.metadataPath())) {
-    const dataDir = dataDirGiven ? ` -d ${shellWord(opened.layout.root)}` : '';
-    printText(`To continue this session: bakeoff${dataDir} --resume ${store.sessionId()}`);
-  }
+  if (existsSync(store.metadataPath())) printText(`To continue this session: ${commandHint(opened.layout.root, '--resume', store.sessionId())}`);
   return exit.code;
-}
-
-/** A path as one shell word: as it is when that is safe, else single-quoted. */
-function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Commander's error lines (and its "Did you mean" hint) as one line, with where to look. */

@@ -47,15 +47,17 @@ export class SessionLockedError extends Error {
   readonly hostname: string;
   readonly since: string;
 
+  /** `readCommand` is the command that reads the session meanwhile, as the caller's user would type it. */
   constructor(
     readonly sessionId: string,
     readonly lockPath: string,
-    owner: LockOwner,
+    readonly owner: LockOwner,
+    readCommand = `bakeoff show ${sessionId}`,
   ) {
     const sameHost = owner.hostname === hostname();
     const holder = sameHost ? `process ${owner.pid}` : `process ${owner.pid} on ${owner.hostname}`;
     const gone = sameHost ? '' : `; if that process is gone, delete ${lockPath}`;
-    super(`session ${sessionId} is open in ${holder} (since ${owner.since}); close it there first (bakeoff show ${sessionId} reads it meanwhile)${gone}`);
+    super(`session ${sessionId} is open in ${holder} (since ${owner.since}); close it there first (${readCommand} reads it meanwhile)${gone}`);
     this.name = 'SessionLockedError';
     this.pid = owner.pid;
     this.hostname = owner.hostname;

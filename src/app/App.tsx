@@ -35,6 +35,7 @@ import { useRedraw } from './use-redraw.js';
 import { useExternalEditor } from './use-external-editor.js';
 import { cleanPastedText } from '../editor/key-reader.js';
 import { recallableEntries } from './recallable-prompts.js';
+import { commandHint } from '../session/command-hint.js';
 
 export interface AppProps {
   session: AppSession;
@@ -52,7 +53,7 @@ function initialFeed(session: AppSession, blind: boolean): FeedItem[] {
   const { store } = session;
   const resumed = feedFromSession(store.metadata(), store.content());
   const items: FeedItem[] = [];
-  if (resumed.hidden > 0) items.push(feedMessage('info', `${resumed.hidden} earlier runs are not shown; bakeoff show ${store.sessionId()} lists every run`));
+  if (resumed.hidden > 0) items.push(feedMessage('info', `${resumed.hidden} earlier runs are not shown; ${commandHint(session.layout.root, 'show', store.sessionId())} lists every run`));
   items.push(...resumed.items);
   for (const warning of session.warnings) items.push(feedMessage('warning', warning));
   const named = session.models.map((id) => (session.endpoints?.[id] ? `${id} at ${session.endpoints[id]}` : id)).join(', ') || 'none';

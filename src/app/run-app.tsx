@@ -7,6 +7,7 @@ import type { AppServices, AppSession } from './services.js';
 import { SessionRoot } from './SessionRoot.js';
 import { withUsableModels } from './usable-models.js';
 import { visibleLine } from '../text/visible-text.js';
+import { commandHint } from '../session/command-hint.js';
 
 export interface AppExit {
   code: number;
@@ -15,7 +16,7 @@ export interface AppExit {
 
 export async function runApp(opened: AppSession, options: { debug: boolean; blind?: boolean }, services: AppServices = realServices(opened)): Promise<AppExit> {
   if (!process.stdin.isTTY) {
-    process.stderr.write("bakeoff: the app needs a terminal (stdin is not a TTY); try 'bakeoff sessions'\n");
+    process.stderr.write(`bakeoff: the app needs a terminal (stdin is not a TTY); try '${commandHint(opened.layout.root, 'sessions')}'\n`);
     return { code: 2, session: opened };
   }
   const initial = withUsableModels(opened, services);

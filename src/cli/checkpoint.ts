@@ -5,6 +5,7 @@ import { dataLayout, sessionPathsFor, readCheckpointFile } from '../../store/ind
 import type { Checkpoint, ResponseSnapshot } from '../../store/index.js';
 import { resolveDataDir } from '../session/data-dir.js';
 import { findSessionId } from '../session/find-session.js';
+import { commandHint } from '../session/command-hint.js';
 import { dataDirSchema } from './global-options.js';
 import { parseOptions } from './parse-options.js';
 import { addCommonOptions, commandOptions } from './common-options.js';
@@ -35,7 +36,7 @@ async function showCheckpoint(idOrPrefix: string | undefined, options: Checkpoin
     printJson({ session_id: id, checkpoint });
     return;
   }
-  printText(checkpoint === null ? `no interrupted run in session ${id}` : renderCheckpoint(id, checkpoint));
+  printText(checkpoint === null ? `no interrupted run in session ${id}` : renderCheckpoint(id, checkpoint, layout.root));
 }
 
 export type ModelRunStatus = 'completed' | 'interrupted' | 'failed' | 'not started';
@@ -50,7 +51,7 @@ export function modelStatus(snapshot: ResponseSnapshot | undefined): ModelRunSta
   return 'interrupted';
 }
 
-function renderCheckpoint(sessionId: string, checkpoint: Checkpoint): string {
+function renderCheckpoint(sessionId: string, checkpoint: Checkpoint, dataDir: string): string {
   const byModel = new Map(checkpoint.responses.map((snapshot) => [snapshot.model_id, snapshot]));
   // adapter_ids is the panel order; a model that never reported has no snapshot but still belongs to the run
   const models = [...new Set([...checkpoint.adapter_ids, ...byModel.keys()])];
@@ -77,5 +78,5 @@ function renderCheckpoint(sessionId: string, checkpoint: Checkpoint): string {
     [{ header: 'MODEL' }, { header: 'STATUS' }, right('LATENCY'), right('TOKENS IN / OUT'), right('COST'), right('WRITES'), { header: 'TEXT' }],
     rows,
   );
-  return `${facts}\n${table}\nTo finish it: bakeoff --resume ${sessionId}, then /resume (re-runs every model not completed)\n`;
+  return `${facts}\n${table}\nTo finish it: ${commandHint(dataDir, '--resume', sessionId)}, then /resume (re-runs every model not completed)\n`;
 }

@@ -4,11 +4,12 @@
 // and quitting leaves no empty session behind.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { RecipeStore, Store, dataLayout, defaultRecipe, newSessionId, newSessionMetadata, sessionPathsFor } from '../../store/index.js';
+import { RecipeStore, SessionLockedError, Store, dataLayout, defaultRecipe, newSessionId, newSessionMetadata, sessionPathsFor } from '../../store/index.js';
 import type { DataLayout, Recipe, SessionMetadata } from '../../store/index.js';
 import { resolveDataDir } from './data-dir.js';
 import { findSessionId, readSessionMetadata } from './find-session.js';
 import { loadRecipeFile } from './recipe-file.js';
+import { commandHint } from './command-hint.js';
 
 export interface OpenSessionOptions {
   dataDir: string;
@@ -65,6 +66,10 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     recipe: base.recipe,
     projectRoot: options.projectRoot ?? (await recipeProjectRoot(base.recipe, options.recipePath)),
     readOnly: options.readOnly,
+  }).catch((error: unknown) => {
+    // The refusal names a command that reads the session meanwhile: with this data directory, so it can be pasted.
+    if (error instanceof SessionLockedError) throw new SessionLockedError(error.sessionId, error.lockPath, error.owner, commandHint(layout.root, 'show', error.sessionId));
+    throw error;
   });
   // Session files that did not parse were set aside by Store.open; the session still opens without them.
   warnings.push(...store.quarantined.map((file) => file.message));
