@@ -31,6 +31,9 @@ export const WRITING_METHODS = [
   'rewind',
   'clearCheckpoint',
   'persistSessionRecipe',
+  'redo',
+  'discardRedo',
+  'setTitle',
 ] as const satisfies readonly (keyof Store)[];
 
 /** Makes `store` refuse every write; recipeHash() still names the active recipe but puts nothing in recipes.json. */

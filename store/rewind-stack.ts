@@ -22,6 +22,8 @@ export class RewindStack {
   private entries: RewindRecord[];
   private queue: Promise<void> = Promise.resolve();
   private readonly file: DurableFile;
+  /** blobs someone else still needs (the redo stack keeps the snapshots of undone runs) */
+  private extraReferences: () => ReadonlySet<string> = () => new Set();
   readonly blobs: SnapshotBlobs;
 
   /** entries of rewind.json that failed the checks (rewind-trust.ts): reported, never applied */
@@ -123,6 +125,22 @@ export class RewindStack {
     return this.popFrom(0);
   }
 
+  /** Puts records back on top, as they were (a redo of the rewind that popped them). */
+  pushBack(records: readonly RewindRecord[]): Promise<void> {
+    this.entries = [...this.entries, ...records].slice(-MAX_REWIND_ENTRIES);
+    return this.serially(() => this.save());
+  }
+
+  /** Blobs `references` names are kept by every collection. */
+  keepReferencedBy(references: () => ReadonlySet<string>): void {
+    this.extraReferences = references;
+  }
+
+  /** Removes every blob neither stack references (after the redo stack dropped entries). */
+  collect(): Promise<void> {
+    return this.serially(() => this.collectGarbage());
+  }
+
   /** The FileSnapshots of a record, contents read back from their blobs (null content = blob lost). */
   async snapshotsOf(record: RewindRecord): Promise<(FileSnapshot & { lost: boolean })[]> {
     return Promise.all(
@@ -145,7 +163,12 @@ export class RewindStack {
   }
 
   private collectGarbage(): Promise<void> {
-    const referenced = new Set(this.entries.flatMap((entry) => (entry.files ?? []).flatMap((f) => (f.before ? [f.before] : []))));
+    const referenced = new Set([...referencedBlobs(this.entries), ...this.extraReferences()]);
     return this.blobs.keepOnly(referenced);
   }
+}
+
+/** The blobs records need: the content of each file before its run. */
+export function referencedBlobs(records: readonly RewindRecord[]): string[] {
+  return records.flatMap((entry) => (entry.files ?? []).flatMap((f) => (f.before ? [f.before] : [])));
 }

@@ -20,7 +20,11 @@ export function newSessionMetadata(id: string, models: string[] = [], createdAt 
 
 export async function loadMetadata(path: string, options: LoadOptions = {}): Promise<SessionMetadata | null> {
   const bytes = await readBytes(path);
-  if (!bytes) return null;
+  return bytes ? parseMetadata(path, bytes, options) : null;
+}
+
+/** session_metadata.json's bytes (read from `path`), validated; with keepEncodings each run keeps its bytes. */
+export function parseMetadata(path: string, bytes: Buffer, options: LoadOptions = {}): SessionMetadata {
   const metadata = parseJsonBytes(path, bytes, sessionMetadataSchema);
   if (options.keepEncodings) adoptElementEncodings(bytes, 'runs', metadata.runs);
   return metadata;

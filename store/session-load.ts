@@ -16,6 +16,8 @@ import { setAsideIfUnparsable } from './quarantine.js';
 import type { CorruptFile } from './quarantine.js';
 import { alignRuns } from './run-alignment.js';
 import { RewindStack } from './rewind-stack.js';
+import { RedoStack } from './redo-stack.js';
+import { readTitle } from './manage/session-title.js';
 
 export interface LoadedSession {
   /** opts.meta, less a newest run whose content a crash kept off the disk (run-alignment.ts) */
@@ -24,11 +26,14 @@ export interface LoadedSession {
   prompts: PromptHistory;
   recipe: Recipe | null;
   rewindStack: RewindStack;
+  redoStack: RedoStack;
+  /** title.json's title; null without one (or when it did not parse: set aside like any data file) */
+  title: string | null;
   corrupt: CorruptFile[];
 }
 
 /** write-file-atomic's temporary files (`<name>.<uint32>`), left behind when a writer was killed mid-write. */
-const TEMP_FILE = /^(session_metadata\.json|session_content\.json|checkpoint\.json|recipe\.md|rewind\.json)\.\d+$/;
+const TEMP_FILE = /^(session_metadata\.json|session_content\.json|checkpoint\.json|recipe\.md|rewind\.json|redo\.json|title\.json)\.\d+$/;
 const SNAPSHOT_TEMP_FILE = /^[0-9a-f]{64}\.\d+$/;
 
 export async function loadSession(opts: StoreOptions): Promise<LoadedSession> {
@@ -41,7 +46,7 @@ export async function loadSession(opts: StoreOptions): Promise<LoadedSession> {
       refuseToReplaceMetadata(paths.metadataPath, opts.meta),
     ]);
   }
-  const [content, prompts, recipe, checkpoint, rewind] = await Promise.all([
+  const [content, prompts, recipe, checkpoint, rewind, redo, title] = await Promise.all([
     setAsideIfUnparsable(paths.contentPath, () => loadContentForStore(paths.contentPath), { readOnly }),
     PromptHistory.load(opts.promptHistPath),
     setAsideIfUnparsable(paths.recipePath, () => readSessionRecipe(paths.recipePath), { readOnly }),
@@ -52,14 +57,17 @@ export async function loadSession(opts: StoreOptions): Promise<LoadedSession> {
       () => RewindStack.open(paths.dir, { projectRoot: opts.projectRoot ?? process.cwd(), dataDir: dirname(dirname(paths.dir)) }),
       { readOnly },
     ),
+    setAsideIfUnparsable(RedoStack.redoPath(paths.dir), () => RedoStack.open(paths.dir), { readOnly }),
+    setAsideIfUnparsable(join(paths.dir, 'title.json'), () => readTitle(paths.dir), { readOnly }),
   ]);
-  const corrupt = [content.corrupt, recipe.corrupt, checkpoint.corrupt, rewind.corrupt].filter((file): file is CorruptFile => file !== null);
+  const corrupt = [content.corrupt, recipe.corrupt, checkpoint.corrupt, rewind.corrupt, redo.corrupt, title.corrupt].filter((file): file is CorruptFile => file !== null);
   // Content moved aside is not "fewer runs": leave the metadata's runs alone then.
   const aligned = content.corrupt ? { meta: opts.meta, content: null } : alignRuns(opts.meta, content.value);
   // A rewind.json that did not parse (moved aside, or left in place when read-only) leaves nothing to undo.
   const rewindStack = rewind.value ?? RewindStack.empty(paths.dir);
   const refused = rewindStack.refused.map((message) => ({ path: RewindStack.rewindPath(paths.dir), reason: message, keptAs: null, message }));
-  return { meta: aligned.meta, content: aligned.content, prompts, recipe: recipe.value, rewindStack, corrupt: [...corrupt, ...refused] };
+  const redoStack = redo.value ?? RedoStack.empty(paths.dir);
+  return { meta: aligned.meta, content: aligned.content, prompts, recipe: recipe.value, rewindStack, redoStack, title: title.value, corrupt: [...corrupt, ...refused] };
 }
 
 async function readSessionRecipe(path: string): Promise<Recipe | null> {

@@ -11,6 +11,10 @@ export interface DataLayout {
   recipes: string;
   sessions: string;
   outputs: string;
+  /** bakeoff only: deleted sessions, kept until `bakeoff trash --empty` */
+  trash: string;
+  /** bakeoff only: a session being written (a fork) before it is moved into sessions/ whole */
+  staging: string;
 }
 
 export function dataLayout(root: string): DataLayout {
@@ -21,6 +25,8 @@ export function dataLayout(root: string): DataLayout {
     recipes: join(root, 'recipes'),
     sessions: join(root, 'sessions'),
     outputs: join(root, 'outputs'),
+    trash: join(root, 'trash'),
+    staging: join(root, 'staging'),
   };
 }
 
@@ -68,15 +74,4 @@ export async function sessionDirNames(sessionsDir: string): Promise<string[]> {
     throw error;
   });
   return entries.filter((e) => e.isDirectory() && isSafeSessionName(e.name)).map((e) => e.name);
-}
-
-/** A whole id, or a prefix that matches exactly one session directory; an exact match wins. */
-export async function resolveSessionId(sessionsDir: string, idOrPrefix: string): Promise<string> {
-  assertSafeSessionName(idOrPrefix);
-  const names = await sessionDirNames(sessionsDir);
-  if (names.includes(idOrPrefix)) return idOrPrefix;
-  const matches = names.filter((name) => name.startsWith(idOrPrefix)).sort();
-  if (matches.length === 1) return matches[0];
-  if (matches.length === 0) throw new SessionIdError(`no session matches ${JSON.stringify(idOrPrefix)} in ${sessionsDir}`);
-  throw new SessionIdError(`session prefix ${JSON.stringify(idOrPrefix)} is ambiguous: ${matches.join(', ')}`);
 }

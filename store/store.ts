@@ -15,6 +15,13 @@ import type { RewindRecord } from './rewind-stack.js';
 import { planRewind, RewindDriftError } from './rewind-plan.js';
 import type { RewindMode, RewindPlan } from './rewind-plan.js';
 import { markUndone, restorePlanFiles } from './rewind-apply.js';
+import { RedoStack } from './redo-stack.js';
+import { captureBeforeRewind, historiesBeforeRewind, planRedo, redoRecordFor, RedoDriftError, RedoStaleError, storeRedoBlobs } from './redo-plan.js';
+import type { RedoPlan } from './redo-plan.js';
+import { restoreSnapshots } from './file-snapshots.js';
+import { parseMetadata } from './session-files.js';
+import { writeTitle } from './manage/session-title.js';
+import { assertTitleFree } from './manage/session-resolve.js';
 import { RecipeStore } from './recipe-store.js';
 import { marshalRecipe, snapshotFromRecipe } from './recipe/index.js';
 import { SessionLock } from './session-lock.js';
@@ -42,6 +49,8 @@ export class Store {
     private readonly prompts: PromptHistory,
     sessionRecipe: Recipe | null,
     private readonly rewindStack: RewindStack,
+    private readonly redoStack: RedoStack,
+    private titleText: string | null,
     private readonly lock: SessionLock | null,
     /** Files that did not parse when the session was opened: moved aside (or left, read-only); tell the user. */
     readonly quarantined: readonly CorruptFile[],
@@ -52,6 +61,8 @@ export class Store {
     this.metadataFile = new DurableFile(opts.sessionPaths.metadataPath);
     this.contentFile = new DurableFile(opts.sessionPaths.contentPath);
     this.recipeFile = new DurableFile(opts.sessionPaths.recipePath);
+    // the snapshots of undone runs stay while a redo may put those runs back
+    rewindStack.keepReferencedBy(() => redoStack.referenced());
   }
 
   /**
@@ -63,7 +74,17 @@ export class Store {
     const lock = opts.readOnly ? null : await SessionLock.acquire(opts.sessionPaths.dir, opts.sessionId);
     try {
       const loaded = await loadSession(opts);
-      const store = new Store({ ...opts, meta: loaded.meta }, loaded.content, loaded.prompts, loaded.recipe, loaded.rewindStack, lock, loaded.corrupt);
+      const store = new Store(
+        { ...opts, meta: loaded.meta },
+        loaded.content,
+        loaded.prompts,
+        loaded.recipe,
+        loaded.rewindStack,
+        loaded.redoStack,
+        loaded.title,
+        lock,
+        loaded.corrupt,
+      );
       return opts.readOnly ? refuseWrites(store) : store;
     } catch (error) {
       await lock?.release();
@@ -79,21 +100,25 @@ export class Store {
 
   appendHistories(panelIds: string[], responses: ModelResponse[], userPrompt: string): Promise<Record<string, number>> {
     const before = historyLengths(this.contentState.histories, panelIds);
+    this.discardRedo();
     this.replaceHistories(appendHistory(this.contentState.histories, panelIds, responses, userPrompt));
     return quiet(this.saveContent().then(() => before));
   }
 
   setHistories(h: Record<string, ConversationTurn[]>): Promise<void> {
+    this.discardRedo();
     this.replaceHistories(withoutEmpty(h));
     return this.saveContent();
   }
 
   truncateHistories(lengths: Record<string, number>): Promise<void> {
+    this.discardRedo();
     this.replaceHistories(truncateHistory(this.contentState.histories, lengths));
     return this.saveContent();
   }
 
   clearHistories(): Promise<void> {
+    this.discardRedo();
     this.replaceHistories({});
     return this.saveContent();
   }
@@ -130,6 +155,7 @@ export class Store {
   /** `options.blind`: the run was made in blind mode (recorded as `"blind": true`). */
   persistRunState(lastPrompt: string, responses: ModelResponse[], collector: EventCollector | null, toolNames: string[], options: { blind?: boolean } = {}): Promise<void> {
     this.setLastActiveTools(toolNames);
+    this.discardRedo();
     const timestamp = nowTimestamp();
     const configHash = this.recipeHash();
     const models = [...new Set([...(this.meta.models ?? []), ...responses.map((r) => r.modelId)])];
@@ -170,6 +196,7 @@ export class Store {
   private changeRun(index: number, changes: Parameters<typeof changedRun>[1]): Promise<void> {
     const run = this.meta.runs[index];
     if (!run) return Promise.resolve();
+    this.discardRedo();
     const runs = [...this.meta.runs];
     runs[index] = changedRun(run, changes);
     this.meta = { ...this.meta, runs };
@@ -179,6 +206,7 @@ export class Store {
   // ── rewind stack ────────────────────────────────────────────────────────
 
   pushRewindEntry(entry: RewindEntry): Promise<void> {
+    this.discardRedo();
     return this.track(this.rewindStack.push(entry, this.projectRoot()));
   }
 
@@ -192,6 +220,7 @@ export class Store {
   }
 
   clearRewindStack(): Promise<void> {
+    this.discardRedo();
     return this.track(this.rewindStack.clear());
   }
 
@@ -230,13 +259,78 @@ export class Store {
     const plan = await planRewind(this.rewindStack, records, this.contentState.histories, mode, this.projectRoot());
     const drifted = plan.files.filter((file) => file.drifted).map((file) => file.path);
     if (drifted.length > 0 && !options.allowDrift) throw new RewindDriftError(drifted);
+    await this.metadataFile.idle();
+    const capture = await captureBeforeRewind(this.metadataPath(), () => Buffer.concat(metadataPieces(this.meta)), this.contentState.histories, plan);
+    const popped = this.rewindStack.records().slice(position);
     const fileMsg = await restorePlanFiles(plan);
-    const truncated = mode === 'code' ? Promise.resolve() : this.truncateHistories(plan.historyLengths);
+    if (mode !== 'code') this.replaceHistories(truncateHistory(this.contentState.histories, plan.historyLengths));
+    const truncated = mode === 'code' ? Promise.resolve() : this.saveContent();
     const timestamp = nowTimestamp();
     const { runs, undone } = markUndone(this.meta.runs, plan, timestamp);
     this.meta = { ...this.meta, last_active_at: timestamp, runs };
+    // on the redo stack before the rewind stack lets go of the undone runs' snapshots
+    const redo = await redoRecordFor(capture, plan, popped, metadataPieces(this.meta));
+    const redoSaved = this.redoStack.push(redo);
     await Promise.all([truncated, this.saveMetadata(), this.track(this.rewindStack.popFrom(position))]);
-    return { plan, fileMsg, undone, restoredPrompt: plan.runs[plan.runs.length - 1].prompt };
+    const redoMsg = await Promise.all([storeRedoBlobs(this.rewindStack.blobs, capture, plan), redoSaved]).then(
+      () => '',
+      (error: Error) => ` (redo unavailable: ${error.message})`,
+    );
+    return { plan, fileMsg: fileMsg + redoMsg, undone, restoredPrompt: plan.runs[plan.runs.length - 1].prompt };
+  }
+
+  // ── redo ────────────────────────────────────────────────────────────────
+
+  /** How many rewinds can be redone (until a new run starts). */
+  redoDepth(): number {
+    return this.redoStack.length;
+  }
+
+  /** What redoing the newest rewind would do; RedoStaleError when the session changed since. */
+  async redoPlan(): Promise<RedoPlan> {
+    await Promise.all([this.rewindStack.idle(), this.redoStack.idle(), this.metadataFile.idle(), this.contentFile.idle()]);
+    const record = this.redoStack.top();
+    if (!record) throw new Error(`session ${this.sessionId()} has nothing to redo`);
+    return planRedo(this.rewindStack.blobs, record, this.metadataPath(), this.sessionId()).catch(async (error: unknown) => {
+      if (error instanceof RedoStaleError) await this.discardRedo().catch(() => undefined);
+      throw error;
+    });
+  }
+
+  /**
+   * Puts back exactly what the newest rewind took: its files (RedoDriftError when one changed since the rewind,
+   * unless `allowDrift`), the session files byte for byte, the undone runs on the rewind stack.
+   */
+  async redo(options: { allowDrift?: boolean } = {}): Promise<{ plan: RedoPlan; redone: { feedIndex: number; note: string }[] }> {
+    const plan = await this.redoPlan();
+    const drifted = plan.files.filter((file) => file.drifted).map((file) => file.path);
+    if (drifted.length > 0 && !options.allowDrift) throw new RedoDriftError(drifted);
+    const { record } = plan;
+    const meta = parseMetadata(this.metadataPath(), plan.metadataBytes, { keepEncodings: true });
+    if (meta.id !== this.sessionId()) throw new Error(`the stored metadata of the rewind names session ${meta.id}, not ${this.sessionId()}`);
+    const byRoot = new Map<string, RedoPlan['files']>();
+    for (const file of plan.files) byRoot.set(file.root, [...(byRoot.get(file.root) ?? []), file]);
+    for (const [root, files] of byRoot) {
+      await restoreSnapshots(files.map((file) => ({ path: file.path, content: file.restored ?? '', didNotExist: file.restored === null })), root);
+    }
+    this.meta = meta;
+    const writes = [this.track(this.metadataFile.write(() => plan.metadataBytes))];
+    if (record.mode !== 'code') {
+      this.replaceHistories(historiesBeforeRewind(this.contentState.histories, record, RedoStack.redoPath(this.opts.sessionPaths.dir)));
+      writes.push(this.saveContent());
+    }
+    await Promise.all(writes);
+    await this.track(this.rewindStack.pushBack(record.records));
+    await this.track(this.redoStack.pop());
+    await this.rewindStack.collect();
+    const redone = record.records.map((r) => ({ feedIndex: r.feed_index, note: this.meta.runs[r.feed_index]?.note ?? '' })).reverse();
+    return { plan, redone };
+  }
+
+  /** A new run (or anything else that changes the session) ends what a redo could put back. */
+  discardRedo(): Promise<void> {
+    if (this.redoStack.length === 0) return Promise.resolve();
+    return this.track(this.redoStack.clear().then(() => this.rewindStack.collect()));
   }
 
   /** Undoes the newest run: files back, histories cut, a marker for stats, `[rewound]` on its note. */
@@ -254,6 +348,20 @@ export class Store {
     const position = all.findIndex((record) => record.feed_index === feedIndex);
     if (position < 0) throw new Error(`run ${feedIndex} of session ${this.sessionId()} cannot be undone (it is not on the rewind stack)`);
     return { position, records: all.slice(position).reverse() };
+  }
+
+  // ── title ───────────────────────────────────────────────────────────────
+
+  /** The session's name (bakeoff's title.json); null when it has none. */
+  title(): string | null {
+    return this.titleText;
+  }
+
+  /** Names the session; TitleError when the title is not usable or another session has it. */
+  async setTitle(title: string): Promise<void> {
+    await assertTitleFree(this.sessionsDir(), this.sessionId(), title);
+    await this.track(writeTitle(this.opts.sessionPaths.dir, title));
+    this.titleText = title;
   }
 
   // ── checkpoint ──────────────────────────────────────────────────────────
@@ -392,6 +500,8 @@ export class Store {
       this.metadataFile.idle(),
       this.contentFile.idle(),
       this.recipeFile.idle(),
+      this.redoStack.idle(),
+      this.rewindStack.idle(),
       this.prompts.idle(),
       this.recipeStore()?.flush().catch(() => undefined),
     ]);

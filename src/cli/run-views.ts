@@ -1,6 +1,7 @@
 // A session's runs as `show` and the reports present them: rewind markers folded into the runs they undid,
 // each run paired with its full content (prompt and responses) from session_content.json.
 import type { RunContent, RunSummary, SessionContent, SessionMetadata } from '../../store/index.js';
+import { rewindPairs } from '../../store/manage/rewind-pairs.js';
 import { sumValues } from './format.js';
 
 export interface RunView {
@@ -44,25 +45,9 @@ export function runViews(metadata: SessionMetadata, content: SessionContent | nu
   return views;
 }
 
-/**
- * Run index → timestamp of the marker that undid it. As in the stats rule, walking newest first, a marker
- * cancels the nearest older run with its prompt hash; of several pending markers the oldest pairs first.
- */
+/** Run index → timestamp of the marker that undid it. */
 function markerTimestamps(runs: readonly RunSummary[]): Map<number, string> {
-  const pending = new Map<string, string[]>();
-  const undone = new Map<number, string>();
-  for (let i = runs.length - 1; i >= 0; i--) {
-    const run = runs[i];
-    const waiting = pending.get(run.prompt_hash);
-    if (run.type === REWIND) {
-      if (waiting) waiting.push(run.timestamp);
-      else pending.set(run.prompt_hash, [run.timestamp]);
-    } else {
-      const markerAt = waiting?.pop();
-      if (markerAt !== undefined) undone.set(i, markerAt);
-    }
-  }
-  return undone;
+  return new Map([...rewindPairs(runs)].map(([run, marker]) => [run, runs[marker].timestamp]));
 }
 
 /** The whole session's spend, rewound runs included: their tokens were paid for. */

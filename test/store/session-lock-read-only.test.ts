@@ -19,7 +19,7 @@ const READING_METHODS = [
   'checkpointPath', 'loadCheckpoint', 'accumulateCost', 'totalCost', 'costPerModel', 'sessionId', 'metadataPath',
   'contentPath', 'sessionRecipePath', 'sessionsDir', 'recipesDir', 'projectRoot', 'baseRecipe', 'sessionRecipe',
   'setSessionRecipe', 'activeRecipe', 'lastActiveTools', 'setLastActiveTools', 'buildRecipeSnapshot', 'recipeHash', 'recipeHashFor',
-  'recipeStore', 'recipeNameLookup', 'flush', 'close',
+  'recipeStore', 'recipeNameLookup', 'flush', 'close', 'redoDepth', 'redoPlan', 'title',
 ];
 const PRIVATE_METHODS = ['constructor', 'replaceHistories', 'changeRun', 'undoableFrom', 'restoreFiles', 'saveMetadata', 'saveContent', 'track'];
 

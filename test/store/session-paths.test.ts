@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataLayout, newSessionId, resolveSessionId, sessionPathsFor } from '../../store/session-paths.js';
+import { dataLayout, newSessionId, sessionPathsFor } from '../../store/session-paths.js';
+import { resolveSessionId } from '../../store/manage/session-resolve.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 describe('session ids and paths', () => {
