@@ -49,6 +49,8 @@ async function runToEnd(
 ): Promise<CompletedRun> {
   const { store } = context;
   const startedAt = Date.now();
+  // a redo puts back what a rewind took only until a new run starts
+  quietly(store.discardRedo());
   const recipe = activeRecipeOf(store);
   // a resumed run is the checkpoint's run: its prompt, its models in its panel order
   const prompt = resume ? resume.prompt : newPrompt;

@@ -18,16 +18,15 @@ export async function sessionTitles(sessionsDir: string, names?: readonly string
 
 /**
  * The id of the session `name` names in `sessionsDir` (data/sessions, or data/trash for a restore).
- * A name that is not a plain directory name can only be a title: it never becomes a path.
+ * A name that is not a plain directory name is refused before touching the disk (no title is one either).
  */
 export async function resolveSessionId(sessionsDir: string, name: string): Promise<string> {
+  if (!isSafeSessionName(name)) throw new SessionIdError(`invalid session id ${JSON.stringify(name)}`);
   const names = await sessionDirNames(sessionsDir);
-  const safe = isSafeSessionName(name);
-  if (safe && names.includes(name)) return name;
+  if (names.includes(name)) return name;
   const titled = [...(await sessionTitles(sessionsDir, names))].filter(([, title]) => sameTitle(title, name)).map(([id]) => id).sort();
   if (titled.length === 1) return titled[0];
   if (titled.length > 1) throw new SessionIdError(`title ${JSON.stringify(name)} is used by several sessions: ${titled.join(', ')}; name one by id`);
-  if (!safe) throw new SessionIdError(`invalid session id ${JSON.stringify(name)}, and no session has that title`);
   const matches = names.filter((id) => id.startsWith(name)).sort();
   if (matches.length === 1) return matches[0];
   if (matches.length === 0) throw new SessionIdError(`no session matches ${JSON.stringify(name)} in ${sessionsDir} (by id, prefix or title)`);

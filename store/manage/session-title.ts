@@ -20,6 +20,8 @@ export function titleProblem(title: string): string | null {
   if (title !== title.trim()) return 'a title cannot start or end with spaces';
   if ([...title].length > MAX_TITLE_LENGTH) return `a title has at most ${MAX_TITLE_LENGTH} characters`;
   if (controlCharacter.test(title)) return 'a title cannot hold control characters or line breaks';
+  // so every title is also a plain name, and a name that is not one is refused before touching the disk
+  if (/[/\\]/.test(title) || title === '.' || title === '..') return 'a title cannot hold / or \\, or be . or ..';
   // the id resolver tries ids first: a title that looks like one could never be used
   if (/^ses_/i.test(title)) return 'a title cannot start with "ses_" (that is how session ids start)';
   return null;

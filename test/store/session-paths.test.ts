@@ -22,6 +22,8 @@ describe('session ids and paths', () => {
       recipes: '/d/recipes',
       sessions: '/d/sessions',
       outputs: '/d/outputs',
+      trash: '/d/trash',
+      staging: '/d/staging',
     });
     expect(sessionPathsFor('/d/sessions', 'ses_1')).toEqual({
       dir: '/d/sessions/ses_1',
