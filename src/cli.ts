@@ -18,6 +18,7 @@ import { addCheckpointCommand } from './cli/checkpoint.js';
 import { addRecipeCommand } from './cli/recipe.js';
 import { addExportCommand } from './cli/export.js';
 import { addRewindCommand } from './cli/rewind.js';
+import { addManageCommands } from './cli/manage/index.js';
 
 export async function main(argv: string[]): Promise<number> {
   // Read from argv, not the parsed options, so a failure while parsing still honours it.
@@ -49,13 +50,13 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .configureOutput({ outputError: oneLineError('bakeoff') })
     .addOption(new Option('-d, --data-dir <dir>', 'data directory').env('BAKEOFF_DATA_DIR').default('./data'))
     .option('-c, --continue', 'continue the most recent session')
-    .option('-r, --resume [id]', 'resume a session by id or unique prefix (no id: like --continue)')
+    .option('-r, --resume [id]', 'resume a session by id, unique prefix or title (no id: like --continue)')
     .option('-m, --models <ids>', "comma-separated model ids (overrides the recipe's Models)")
     .option('--recipe <path>', 'recipe file to start from (default: the built-in recipe)')
     .option('--blind', 'blind mode: answers show as Model A, Model B, … until you pick (toggle with /blind)')
     .option('--debug', 'print the stack trace of an error');
 
-  for (const add of [addSessionsCommand, addShowCommand, addStatsCommand, addCheckpointCommand, addRecipeCommand, addExportCommand, addRewindCommand]) add(program);
+  for (const add of [addSessionsCommand, addShowCommand, addStatsCommand, addCheckpointCommand, addRecipeCommand, addExportCommand, addRewindCommand, addManageCommands]) add(program);
   for (const sub of program.commands) sub.configureOutput({ outputError: oneLineError(`bakeoff ${sub.name()}`) });
 
   // Excess operands reach the action, which names them as an unknown command (commander would say "too many arguments").

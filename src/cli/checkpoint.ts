@@ -20,7 +20,7 @@ export function addCheckpointCommand(program: Command): void {
   const command = program
     .command('checkpoint')
     .description("show a session's interrupted run (the latest session by default)")
-    .argument('[id]', 'session id or unique prefix')
+    .argument('[id]', 'session id, unique prefix or title')
     .option('--json', 'print JSON: {"session_id", "checkpoint": <checkpoint.json> or null}');
   addCommonOptions(command).action((id: string | undefined, _options: unknown, self: Command) =>
     showCheckpoint(id, parseOptions(optionsSchema, commandOptions(self))),

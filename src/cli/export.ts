@@ -27,7 +27,7 @@ export function addExportCommand(program: Command): void {
   const command = program
     .command('export')
     .description('write a session report to data/outputs/<id>.<md|json> (or -o path)')
-    .argument('<id>', 'session id or unique prefix')
+    .argument('<id>', 'session id, unique prefix or title')
     .option('--format <format>', 'json or md (default: md, or json when -o ends in .json)')
     .option('-o, --output <path>', 'where to write the report')
     .option('--json', 'print JSON: {"session_id", "format", "path"}');

@@ -33,7 +33,7 @@ export function addRewindCommand(program: Command): void {
   const command = program
     .command('rewind')
     .description('undo a run and every later one: files and conversation, or one of them')
-    .argument('<session>', 'session id or unique prefix')
+    .argument('<session>', 'session id, unique prefix or title')
     .option('--to <run>', 'the oldest run to undo, numbered as `bakeoff show` prints (default: the newest)')
     .option('--code-only', 'restore the files, keep the conversation')
     .option('--conversation-only', 'cut the conversation, keep the files')

@@ -1,7 +1,9 @@
 // `bakeoff sessions`: every session of the data directory, newest first.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { dataLayout, readSessions } from '../../store/index.js';
+import { dataLayout, readSessions, sessionTitles } from '../../store/index.js';
+import { searchSessions } from '../../store/manage/session-search.js';
+import type { SessionMatch } from '../../store/manage/session-search.js';
 import type { SessionMetadata } from '../../store/index.js';
 import { resolveDataDir } from '../session/data-dir.js';
 import { dataDirSchema } from './global-options.js';
@@ -11,14 +13,15 @@ import { cell, formatLocalTime } from './format.js';
 import { renderTable } from './table.js';
 import { printJson, printText, printWarning } from './print.js';
 
-const optionsSchema = dataDirSchema.extend({ json: z.boolean().default(false) });
+const optionsSchema = dataDirSchema.extend({ json: z.boolean().default(false), search: z.string().min(1, 'needs a text to look for').optional() });
 type SessionsOptions = z.output<typeof optionsSchema>;
 
 export function addSessionsCommand(program: Command): void {
   const command = program
     .command('sessions')
     .description('list the sessions, newest first')
-    .option('--json', 'print JSON: {"sessions": [header…], "skipped": [{"id", "reason"}]}');
+    .option('--search <text>', 'only sessions whose title, prompts or answers hold the text (any case), with the lines that do')
+    .option('--json', 'print JSON: {"sessions": [header… + "title"], "skipped": [{"id", "reason"}]} (with --search each also has "hits")');
   addCommonOptions(command).action((_options: unknown, self: Command) => listSessionsCommand(parseOptions(optionsSchema, commandOptions(self))));
 }
 
@@ -29,17 +32,43 @@ function sessionHeader({ runs: _runs, ...header }: SessionMetadata): Omit<Sessio
 
 async function listSessionsCommand(options: SessionsOptions): Promise<void> {
   const root = await resolveDataDir(options.dataDir);
-  const { sessions, skipped } = await readSessions(dataLayout(root).sessions);
+  const sessionsDir = dataLayout(root).sessions;
+  if (options.search !== undefined) return searchCommand(sessionsDir, options.search, options.json);
+  const [{ sessions, skipped }, titles] = await Promise.all([readSessions(sessionsDir), sessionTitles(sessionsDir)]);
   for (const { id, reason } of skipped) printWarning(`skipped session ${id}: ${reason}`);
   if (options.json) {
-    printJson({ sessions: sessions.map(sessionHeader), skipped });
+    printJson({ sessions: sessions.map((s) => ({ ...sessionHeader(s), title: titles.get(s.id) ?? null })), skipped });
     return;
   }
   if (sessions.length === 0) {
     printText(`no sessions in ${root}`);
     return;
   }
-  const rows = sessions.map((s) => [s.id, formatLocalTime(s.last_active_at), String(s.prompt_count), (s.models ?? []).join(', '), cell(s.first_prompt, 60)]);
-  const columns = [{ header: 'ID' }, { header: 'LAST ACTIVE' }, { header: 'PROMPTS', align: 'right' as const }, { header: 'MODELS' }, { header: 'FIRST PROMPT' }];
+  const rows = sessions.map((s) => [s.id, cell(titles.get(s.id), 30), formatLocalTime(s.last_active_at), String(s.prompt_count), (s.models ?? []).join(', '), cell(s.first_prompt, 60)]);
+  const columns = [{ header: 'ID' }, { header: 'TITLE' }, { header: 'LAST ACTIVE' }, { header: 'PROMPTS', align: 'right' as const }, { header: 'MODELS' }, { header: 'FIRST PROMPT' }];
   printText(renderTable(columns, rows));
+}
+
+async function searchCommand(sessionsDir: string, query: string, json: boolean): Promise<void> {
+  const { matches, skipped } = await searchSessions(sessionsDir, query);
+  for (const { id, reason } of skipped) printWarning(`skipped session ${id}: ${reason}`);
+  if (json) {
+    printJson({ sessions: matches.map((m) => ({ ...sessionHeader(m.session), title: m.title, hits: m.hits })), skipped });
+    return;
+  }
+  if (matches.length === 0) {
+    printText(`no session holds ${JSON.stringify(query)}`);
+    return;
+  }
+  printText(matches.map(renderMatch).join('\n'));
+}
+
+/** The session's line, then one line per hit: where it is and the line that holds the text. */
+function renderMatch({ session, title, hits }: SessionMatch): string {
+  const head = `${session.id}  ${formatLocalTime(session.last_active_at)}${title ? `  ${JSON.stringify(title)}` : ''}`;
+  const lines = hits.map((hit) => {
+    const where = hit.field === 'title' ? 'title' : hit.field === 'prompt' ? `#${hit.run} prompt` : `#${hit.run} ${hit.model}`;
+    return `  ${where}: ${cell(hit.line, 100)}`;
+  });
+  return [head, ...lines].join('\n') + '\n';
 }

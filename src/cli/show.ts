@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { dataLayout, loadContent, sessionPathsFor } from '../../store/index.js';
+import { dataLayout, loadContent, readTitle, sessionPathsFor } from '../../store/index.js';
 import type { SessionContent, SessionMetadata } from '../../store/index.js';
 import { writeLabel } from '../text/write-label.js';
 import { resolveDataDir } from '../session/data-dir.js';
@@ -26,7 +26,7 @@ export function addShowCommand(program: Command): void {
   const command = program
     .command('show')
     .description('show one session: its header and every run')
-    .argument('<id>', 'session id or unique prefix')
+    .argument('<id>', 'session id, unique prefix or title')
     .option('--json', 'print the session as session_metadata.json holds it');
   addCommonOptions(command).action((id: string, _options: unknown, self: Command) => showSession(id, parseOptions(optionsSchema, commandOptions(self))));
 }
@@ -42,15 +42,17 @@ async function showSession(idOrPrefix: string, options: ShowOptions): Promise<vo
   }
   // the proposals are in the content; a session whose content cannot be read still shows its runs
   const content = await loadContent(sessionPathsFor(layout.sessions, id).contentPath, { keepEncodings: false }).catch(() => null);
-  printText(renderSession(metadata, content, await readRecipeNames(layout.recipeStore)));
+  const title = await readTitle(sessionPathsFor(layout.sessions, id).dir);
+  printText(renderSession(metadata, content, title, await readRecipeNames(layout.recipeStore)));
 }
 
-function renderSession(metadata: SessionMetadata, content: SessionContent | null, recipeName: (hash: string) => string): string {
+function renderSession(metadata: SessionMetadata, content: SessionContent | null, title: string | null, recipeName: (hash: string) => string): string {
   const views = runViews(metadata, content);
   // Errata's newest version writes the hash on each run only: then the newest run's names the recipe
   const hash = metadata.config_hash || (metadata.runs.findLast((run) => run.config_hash)?.config_hash ?? '');
   const header = renderFacts([
     ['Session', metadata.id],
+    ...(title === null ? [] : ([['Title', title]] as [string, string][])),
     ['Created', formatLocalTime(metadata.created_at)],
     ['Last active', formatLocalTime(metadata.last_active_at)],
     ['Models', (metadata.models ?? []).join(', ') || '-'],

@@ -49,7 +49,7 @@ export function addStatsCommand(program: Command): void {
   const command = program
     .command('stats')
     .description('per-model stats across all sessions (rewound runs left out)')
-    .option('--session <id>', 'only this session (id or unique prefix)')
+    .option('--session <id>', 'only this session (id, unique prefix or title)')
     .option('--recipe <name>', 'only runs recorded under a recipe with this name')
     .option('--since <date>', 'only runs from this date (2026-03-01, local midnight) or RFC 3339 time on')
     .option('--blind-only', 'only runs made in blind mode')

@@ -1,0 +1,68 @@
+// `sessions --search`: the sessions whose title, prompts or answers hold a text (any case), each with the
+// lines that hold it. Content files are searched as bytes first, and parsed only when they may match.
+import { join } from 'node:path';
+import type { SessionMetadata } from '../schemas.js';
+import { readSessions } from '../session-list.js';
+import type { SkippedSession } from '../session-list.js';
+import { sessionPathsFor } from '../session-paths.js';
+import { mapWithConcurrency, READ_CONCURRENCY } from '../session-list.js';
+import { parseJsonBytes, readBytes } from '../read-json.js';
+import { sessionContentSchema } from '../schemas.js';
+import { readTitleQuietly } from './session-title.js';
+
+export interface SearchHit {
+  field: 'title' | 'prompt' | 'answer';
+  /** 1-based, as `show` numbers runs; absent for the title */
+  run?: number;
+  /** the model that answered; only for an answer */
+  model?: string;
+  /** the line that holds the text */
+  line: string;
+}
+
+export interface SessionMatch {
+  session: SessionMetadata;
+  title: string | null;
+  hits: SearchHit[];
+}
+
+/** Every line of `text` that holds `needle` (already lower case). */
+function matchingLines(text: string, needle: string): string[] {
+  return text.split(/\r\n|\r|\n/).filter((line) => line.toLowerCase().includes(needle));
+}
+
+/** A query the raw bytes can answer: JSON writes it as it is (no quote, backslash, control or non-ASCII character). */
+const plainAscii = /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/;
+
+async function contentHits(sessionsDir: string, id: string, needle: string): Promise<SearchHit[]> {
+  const path = sessionPathsFor(sessionsDir, id).contentPath;
+  const bytes = await readBytes(path).catch(() => null);
+  if (!bytes) return [];
+  if (plainAscii.test(needle) && !bytes.toString('latin1').toLowerCase().includes(needle)) return [];
+  let content;
+  try {
+    content = parseJsonBytes(path, bytes, sessionContentSchema);
+  } catch {
+    return [];
+  }
+  const hits: SearchHit[] = [];
+  content.runs.forEach((run, index) => {
+    for (const line of matchingLines(run.prompt, needle)) hits.push({ field: 'prompt', run: index + 1, line });
+    for (const model of run.models) for (const line of matchingLines(model.text, needle)) hits.push({ field: 'answer', run: index + 1, model: model.model_id, line });
+  });
+  return hits;
+}
+
+/** Newest first; sessions that cannot be read are in `skipped`. */
+export async function searchSessions(sessionsDir: string, query: string): Promise<{ matches: SessionMatch[]; skipped: SkippedSession[] }> {
+  const needle = query.toLowerCase();
+  const { sessions, skipped } = await readSessions(sessionsDir);
+  const found = new Map<string, SessionMatch>();
+  await mapWithConcurrency(sessions, READ_CONCURRENCY, async (session) => {
+    const title = await readTitleQuietly(join(sessionsDir, session.id));
+    const hits: SearchHit[] = title !== null && title.toLowerCase().includes(needle) ? [{ field: 'title', line: title }] : [];
+    hits.push(...(await contentHits(sessionsDir, session.id, needle)));
+    if (hits.length > 0) found.set(session.id, { session, title, hits });
+  });
+  return { matches: sessions.flatMap((session) => found.get(session.id) ?? []), skipped };
+}
