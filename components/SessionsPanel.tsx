@@ -1,4 +1,5 @@
-// /sessions: the data directory's sessions, newest first; ↑/↓ to move, Enter to switch.
+// /sessions: the data directory's sessions, newest first. ↑/↓ move, Enter switches, `/` filters as you type
+// (title, first prompt, id), `d` deletes the highlighted one after a y/n (it goes to the trash).
 import { Text } from 'ink';
 import { usePanelKeys } from '../src/editor/use-panel-keys.js';
 import { memo, useRef, useState } from 'react';
@@ -13,37 +14,88 @@ export interface SessionsPanelProps {
   skipped: string[];
   isActive: boolean;
   onSelect(sessionId: string): void;
+  /** after the user said yes: move the session to the trash */
+  onDelete(sessionId: string): void;
 }
 
-export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, isActive, onSelect }: SessionsPanelProps) {
-  const [highlighted, setHighlighted] = useState(0);
-  // a key can arrive before the handler sees the last move's render: read the newest value
-  const current = useRef(0);
-  current.current = highlighted;
+/** The rows whose title, first prompt or id hold `filter`, in any case. */
+export function filterSessions(sessions: readonly SessionRow[], filter: string): SessionRow[] {
+  const needle = filter.toLowerCase();
+  if (needle === '') return [...sessions];
+  return sessions.filter((s) => [s.title ?? '', s.firstPrompt, s.id].some((text) => text.toLowerCase().includes(needle)));
+}
+
+interface PanelState {
+  highlighted: number;
+  filter: string;
+  /** typing goes to the filter */
+  filtering: boolean;
+  /** the session a `d` asks about */
+  confirming: string | null;
+}
+
+export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, isActive, onSelect, onDelete }: SessionsPanelProps) {
+  const [state, setState] = useState<PanelState>({ highlighted: 0, filter: '', filtering: false, confirming: null });
+  // a key can arrive before the handler sees the last change's render: read the newest value
+  const current = useRef(state);
+  const update = (changes: Partial<PanelState>) => {
+    current.current = { ...current.current, ...changes };
+    setState(current.current);
+  };
+  const shown = filterSessions(sessions, state.filter);
+  const highlighted = Math.min(state.highlighted, Math.max(0, shown.length - 1));
   usePanelKeys(
-    (_input, key) => {
-      if (key.upArrow) setHighlighted((i) => (current.current = Math.max(0, i - 1)));
-      else if (key.downArrow) setHighlighted((i) => (current.current = Math.min(sessions.length - 1, i + 1)));
-      else if (key.return && sessions[current.current]) onSelect(sessions[current.current].id);
+    (input, key) => {
+      const now = current.current;
+      const rows = filterSessions(sessions, now.filter);
+      const at = Math.min(now.highlighted, Math.max(0, rows.length - 1));
+      if (now.confirming) {
+        if (input.toLowerCase() === 'y') onDelete(now.confirming);
+        if (input.toLowerCase() === 'y' || input.toLowerCase() === 'n') update({ confirming: null });
+        return;
+      }
+      if (key.upArrow) return update({ highlighted: Math.max(0, at - 1), filtering: false });
+      if (key.downArrow) return update({ highlighted: Math.min(rows.length - 1, at + 1), filtering: false });
+      if (key.return) {
+        if (now.filtering) return update({ filtering: false });
+        if (rows[at]) onSelect(rows[at].id);
+        return;
+      }
+      if (now.filtering) {
+        if (key.backspace || key.delete) return update({ filter: now.filter.slice(0, -1), highlighted: 0 });
+        if (input && !key.ctrl && !key.meta && !key.tab) update({ filter: now.filter + input, highlighted: 0 });
+        return;
+      }
+      if (input === '/') return update({ filtering: true });
+      if (input === 'd' && rows[at]) update({ confirming: rows[at].id });
     },
     { isActive },
   );
-  const first = Math.max(0, Math.min(highlighted - VISIBLE + 1, sessions.length - VISIBLE));
+  const first = Math.max(0, Math.min(highlighted - VISIBLE + 1, shown.length - VISIBLE));
+  const keys = state.filtering ? 'type to filter · Enter done' : '↑/↓ move · Enter switch · / filter · d delete';
+  const title = `Sessions (${state.filter ? `${shown.length} of ${sessions.length}` : sessions.length})`;
+  const asked = sessions.find((s) => s.id === state.confirming);
   return (
-    <PanelFrame title={`Sessions (${sessions.length})`} keys="↑/↓ move · Enter switch">
-      {sessions.slice(first, first + VISIBLE).map((s, offset) => {
+    <PanelFrame title={title} keys={keys}>
+      {state.filtering || state.filter ? <Text color={state.filtering ? 'cyan' : undefined}>{`filter: ${state.filter}${state.filtering ? '▏' : ''}`}</Text> : null}
+      {shown.length === 0 ? <Text dimColor>no session matches</Text> : null}
+      {shown.slice(first, first + VISIBLE).map((s, offset) => {
         const active = first + offset === highlighted;
         return (
           <Text key={s.id} color={active ? 'cyan' : undefined} wrap="truncate">
             {active ? '❯ ' : '  '}
             {visibleLine(s.id.slice(0, 17))} {pad(s.lastActiveAt.slice(0, 16).replace('T', ' '), 17)} {pad(`${s.promptCount} prompts`, 11)}
+            {s.title ? <Text bold>{`${oneLine(s.title, 30)}  `}</Text> : null}
             {oneLine(s.firstPrompt, 40)}
             {s.current ? <Text color="green"> (current)</Text> : null}
           </Text>
         );
       })}
-      {sessions.length > VISIBLE ? (
-        <Text dimColor>{[first > 0 ? `↑ ${first} more` : null, sessions.length - first - VISIBLE > 0 ? `↓ ${sessions.length - first - VISIBLE} more` : 'end'].filter(Boolean).join(' · ')}</Text>
+      {shown.length > VISIBLE ? (
+        <Text dimColor>{[first > 0 ? `↑ ${first} more` : null, shown.length - first - VISIBLE > 0 ? `↓ ${shown.length - first - VISIBLE} more` : 'end'].filter(Boolean).join(' · ')}</Text>
+      ) : null}
+      {asked ? (
+        <Text color="yellow">{`Move ${visibleLine(asked.id)}${asked.title ? ` (${oneLine(asked.title, 30)})` : ''} to the trash? y/n (bakeoff restore brings it back)`}</Text>
       ) : null}
       {skipped.map((line) => (
         <Text key={line} color="yellow">{`skipped ${visibleLine(line)}`}</Text>

@@ -1,4 +1,4 @@
-// One line at the bottom: session, recipe, models, cost, rewind depth, checkpoint, the sandbox, and a hint.
+// One line at the bottom: session and its title, recipe, models, cost, rewind depth, checkpoint, the sandbox, and a hint.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { formatUsd, visibleLine } from './format.js';
@@ -21,6 +21,7 @@ export const StatusBar = memo(function StatusBar({ status, hint }: StatusBarProp
     <Box flexDirection="column">
       <Text>
         <Text color="blue">{visibleLine(shortSessionId(status.sessionId))}</Text>
+        {status.title ? <Text bold>{` ${visibleLine(status.title)}`}</Text> : null}
         <Text dimColor> │ </Text>
         {recipe}
         <Text dimColor> │ </Text>
@@ -30,6 +31,7 @@ export const StatusBar = memo(function StatusBar({ status, hint }: StatusBarProp
         {status.costUnknown ? '+?' : ''}
         <Text dimColor> │ </Text>
         rewind {status.rewindDepth}
+        {status.redoDepth > 0 ? ` · redo ${status.redoDepth}` : ''}
         {status.checkpoint ? (
           <>
             <Text dimColor> │ </Text>

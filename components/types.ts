@@ -52,6 +52,8 @@ export interface CommandHint {
 
 export interface StatusInfo {
   sessionId: string;
+  /** the session's title (/rename); null when it has none */
+  title: string | null;
   recipeName: string;
   recipeHash: string;
   models: string[];
@@ -59,6 +61,8 @@ export interface StatusInfo {
   /** some model's price is unknown: the total is a lower bound */
   costUnknown: boolean;
   rewindDepth: number;
+  /** rewinds that /redo can take back */
+  redoDepth: number;
   checkpoint: boolean;
   verbose: boolean;
   /** blind mode: the models are counted, not named */
@@ -177,6 +181,8 @@ export interface StatsFilterView {
 
 export interface SessionRow {
   id: string;
+  /** the session's title; absent when it has none */
+  title?: string;
   lastActiveAt: string;
   promptCount: number;
   firstPrompt: string;

@@ -156,6 +156,9 @@ export function App({ session, services, debug = false, blind: blindAtStart = fa
     [store, latestActions],
   );
 
+  // the sessions panel's `d`: to the trash, then the panel again with what is left
+  const deleteSession = useCallback((sessionId: string) => void latestActions.current.deleteSession(sessionId), [latestActions]);
+
   const recallable = useMemo(() => recallableEntries(), []);
   const promptEntries = useCallback(() => recallable(store.promptHistory()), [store, recallable]);
   const history = useInputHistory(promptEntries);
@@ -300,7 +303,7 @@ export function App({ session, services, debug = false, blind: blindAtStart = fa
           <FeedEntry key={item.key} item={item} />
         ))}
       </Box>
-      {dialog ? <DialogHost dialog={dialog} isActive={isRawModeSupported} height={panelRows} onSelectSession={switchSession} rewind={rewindActions} /> : null}
+      {dialog ? <DialogHost dialog={dialog} isActive={isRawModeSupported} height={panelRows} onSelectSession={switchSession} onDeleteSession={deleteSession} rewind={rewindActions} /> : null}
       <PromptInput
         text={text}
         cursor={cursor}

@@ -39,6 +39,8 @@ export interface DialogHostProps {
   /** rows the panel may take, frame included */
   height: number;
   onSelectSession(sessionId: string): void;
+  /** the sessions panel's delete, after its y/n */
+  onDeleteSession(sessionId: string): void;
   /** stable across renders, so the memo holds */
   rewind: RewindActions;
 }
@@ -53,7 +55,7 @@ function Scrolling({ height, isActive, children }: { height: number; isActive: b
   return <PanelScroll.Provider value={{ height: Math.max(3, height - PANEL_CHROME_ROWS), isActive }}>{children}</PanelScroll.Provider>;
 }
 
-export const DialogHost = memo(function DialogHost({ dialog, isActive, height, onSelectSession, rewind }: DialogHostProps) {
+export const DialogHost = memo(function DialogHost({ dialog, isActive, height, onSelectSession, onDeleteSession, rewind }: DialogHostProps) {
   const scroll = { height, isActive };
   switch (dialog.kind) {
     case 'help':
@@ -91,6 +93,6 @@ export const DialogHost = memo(function DialogHost({ dialog, isActive, height, o
         </Scrolling>
       );
     case 'sessions':
-      return <SessionsPanel sessions={dialog.sessions} skipped={dialog.skipped} isActive={isActive} onSelect={onSelectSession} />;
+      return <SessionsPanel sessions={dialog.sessions} skipped={dialog.skipped} isActive={isActive} onSelect={onSelectSession} onDelete={onDeleteSession} />;
   }
 });

@@ -7,6 +7,8 @@ import type { Choice, CompletedRun, StartRunOptions } from '../runs/types.js';
 import { failedModels, retryCheckpoint } from '../runs/retry.js';
 import { commands, findCommand, splitCommandLine, unknownCommandMessage } from '../commands/registry.js';
 import { rewoundResult } from '../commands/rewind.js';
+import { sessionsCommand } from '../commands/sessions.js';
+import { trashSession } from '../../store/manage/session-trash.js';
 import type { CommandContext, CommandResult, Dialog } from '../commands/types.js';
 import { blindLabels, revealLine, type BlindLabels } from './blind-labels.js';
 import { feedItemFromRun, feedMessage } from './feed.js';
@@ -51,6 +53,8 @@ export interface SessionActions {
   runCommand(line: string): Promise<void>;
   /** the rewind picker's confirm; a failure (files changed by hand, unless allowed) is the caller's to show */
   rewindTo(feedIndex: number, mode: RewindMode, allowDrift: boolean): Promise<void>;
+  /** the sessions panel's delete (after its y/n): to the trash, and the panel shown again */
+  deleteSession(sessionId: string): Promise<void>;
   commandContext(): CommandContext;
   unknownPriceModels: ReadonlySet<string>;
   unrecordedSpendUsd: number;
@@ -207,6 +211,11 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
         deps.setDialog(null);
         deps.replaceInput(result.restoredPrompt);
         return;
+      case 'redone':
+        stdout.write(CLEAR_TERMINAL);
+        feed.annotate(result.redone, result.text);
+        deps.setDialog(null);
+        return;
       case 'run':
         await runPrompt(result.prompt, { resume: result.resume });
         return;
@@ -262,12 +271,27 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
     }
   };
 
+  const deleteSession = async (sessionId: string): Promise<void> => {
+    if (sessionId === store.sessionId()) {
+      feed.add('error', `Session ${sessionId} is the one open here: switch to another (or quit) before deleting it.`);
+      return;
+    }
+    try {
+      await trashSession(session.layout, sessionId);
+      feed.add('info', `Moved ${sessionId} to the trash (bakeoff restore ${sessionId} brings it back).`);
+    } catch (error) {
+      feed.add('error', `Cannot delete ${sessionId}: ${messageOf(error, debug)}`);
+    }
+    await handleResult(await sessionsCommand.action(commandContext(), ''));
+  };
+
   return {
     runPrompt,
     retry,
     choose,
     runCommand,
     rewindTo,
+    deleteSession,
     commandContext,
     unknownPriceModels: unknownPrices.current,
     unrecordedSpendUsd: unrecordedSpend.current,

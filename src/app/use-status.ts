@@ -34,12 +34,14 @@ export function useStatus(store: Store, models: string[], inputs: StatusInputs):
   return useMemo(
     () => ({
       sessionId: store.sessionId(),
+      title: store.title(),
       recipeName: store.activeRecipe()?.name || 'default',
       recipeHash: hashOfWhatWillRun(store),
       models,
       sessionCostUsd: sessionCostUsd(store.metadata().runs, unrecordedSpendUsd),
       costUnknown: models.some((m) => unknownPriceModels.has(m)),
       rewindDepth: store.rewindStackLen(),
+      redoDepth: store.redoDepth(),
       // while a run is under way its checkpoint is being written: only an interrupted one counts
       checkpoint: checkpoint && !running,
       verbose,

@@ -17,6 +17,9 @@ import { recipesCommand } from './recipes.js';
 import { resumeCommand } from './resume.js';
 import { retryCommand } from './retry.js';
 import { rewindCommand } from './rewind.js';
+import { redoCommand } from './redo.js';
+import { renameCommand } from './rename.js';
+import { forkCommand } from './fork.js';
 import { saveCommand } from './save.js';
 import { sessionsCommand } from './sessions.js';
 import { statsCommand } from './stats.js';
@@ -31,6 +34,7 @@ export const commands: readonly SlashCommand[] = [
   wipeCommand,
   compactCommand,
   rewindCommand,
+  redoCommand,
   resumeCommand,
   retryCommand,
   statsCommand,
@@ -39,6 +43,8 @@ export const commands: readonly SlashCommand[] = [
   recipesCommand,
   checkpointCommand,
   sessionsCommand,
+  renameCommand,
+  forkCommand,
   saveCommand,
   loadCommand,
   exportCommand,

@@ -1,11 +1,11 @@
 // /sessions [id]: browse the data directory's sessions and switch to one (or switch at once by id or prefix).
-import { readSessions, resolveSessionId } from '../../store/index.js';
+import { readSessions, resolveSessionId, sessionTitles } from '../../store/index.js';
 import { failure, info, type SlashCommand } from './types.js';
 
 export const sessionsCommand: SlashCommand = {
   name: 'sessions',
-  description: 'Browse the sessions and switch to one (or give an id or prefix)',
-  args: '[id]',
+  description: 'Browse the sessions: switch to one, filter, delete (or give an id, title or prefix to switch at once)',
+  args: '[id|title]',
   idleOnly: true,
   action: async ({ store }, args) => {
     if (args) {
@@ -18,7 +18,9 @@ export const sessionsCommand: SlashCommand = {
       if (id === store.sessionId()) return info(`Already in session ${id}.`);
       return { type: 'switch-session', sessionId: id };
     }
-    const { sessions, skipped } = await readSessions(store.sessionsDir());
+    const [{ sessions, skipped }, titles] = await Promise.all([readSessions(store.sessionsDir()), sessionTitles(store.sessionsDir())]);
+    // this session's own title is the Store's (it may not be on disk yet in a session that has not run)
+    const title = (id: string) => (id === store.sessionId() ? store.title() : titles.get(id)) ?? undefined;
     const current = store.metadata();
     const listed = sessions.some((s) => s.id === current.id) ? sessions : [current, ...sessions];
     return {
@@ -27,6 +29,7 @@ export const sessionsCommand: SlashCommand = {
         kind: 'sessions',
         sessions: listed.map((s) => ({
           id: s.id,
+          title: title(s.id),
           lastActiveAt: s.last_active_at,
           promptCount: s.prompt_count,
           firstPrompt: s.first_prompt ?? '',

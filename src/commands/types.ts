@@ -35,6 +35,8 @@ export type CommandResult =
   | { type: 'clear'; text: string }
   /** runs were undone: each one's feed item gets its new note, the oldest one's prompt goes back in the input */
   | { type: 'rewound'; undone: { feedIndex: number; note: string }[]; restoredPrompt: string; text: string }
+  /** a rewind was taken back: each redone run's feed item gets its note back */
+  | { type: 'redone'; redone: { feedIndex: number; note: string }[]; text: string }
   /** start a run (/resume) */
   | { type: 'run'; prompt: string; resume: Checkpoint }
   | { type: 'switch-session'; sessionId: string }

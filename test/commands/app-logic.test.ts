@@ -136,7 +136,7 @@ describe('the command registry', () => {
 
   it('completes a unique prefix, stops at the common prefix, and completes arguments', async () => {
     expect(await completeLine('/hi', context)).toEqual({ line: '/history ', candidates: [] });
-    expect((await completeLine('/re', context)).candidates).toEqual(['rewind', 'resume', 'retry', 'recipes']);
+    expect((await completeLine('/re', context)).candidates).toEqual(['rewind', 'redo', 'resume', 'retry', 'recipes', 'rename']);
     expect(await completeLine('/rewind l', context)).toEqual({ line: '/rewind l', candidates: ['last', 'list'] });
     expect(await completeLine('/stats ', context)).toEqual({ line: '/stats all', candidates: [] });
   });

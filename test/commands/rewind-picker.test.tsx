@@ -266,7 +266,7 @@ describe('the picker with a fake Store', () => {
     turnsRemoved: {},
   });
   const open = (actions: RewindActions) =>
-    renderWithKeys(<DialogHost dialog={{ kind: 'rewind', rows }} isActive height={30} onSelectSession={() => {}} rewind={actions} />);
+    renderWithKeys(<DialogHost dialog={{ kind: 'rewind', rows }} isActive height={30} onSelectSession={() => {}} onDeleteSession={() => {}} rewind={actions} />);
 
   it('keeps the last plan on screen while the next one loads', async () => {
     const waiting: (() => void)[] = [];

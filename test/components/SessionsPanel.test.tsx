@@ -6,27 +6,73 @@ import { KEY, tick } from './ink-helpers.js';
 
 const sessions: SessionRow[] = [
   { id: 'ses_019505e2-7c3a-7b5e-9f1d-3b2a1c0d9e8f', lastActiveAt: '2026-03-31T12:37:19Z', promptCount: 3, firstPrompt: 'fix the bug', current: true },
-  { id: 'ses_01950000-0000-7000-8000-00000000000a', lastActiveAt: '2026-03-30T09:00:00Z', promptCount: 1, firstPrompt: 'write tests', current: false },
+  { id: 'ses_01950000-0000-7000-8000-00000000000a', title: 'Test writing', lastActiveAt: '2026-03-30T09:00:00Z', promptCount: 1, firstPrompt: 'write tests', current: false },
+  { id: 'ses_01940000-0000-7000-8000-00000000000b', lastActiveAt: '2026-03-29T09:00:00Z', promptCount: 2, firstPrompt: 'rename the parser', current: false },
 ];
+
+function panel() {
+  const onSelect = vi.fn();
+  const onDelete = vi.fn();
+  const rendered = renderWithKeys(<SessionsPanel sessions={sessions} skipped={['ses_x: bad json']} isActive onSelect={onSelect} onDelete={onDelete} />);
+  const press = async (keys: string) => {
+    rendered.stdin.write(keys);
+    await tick();
+  };
+  return { ...rendered, onSelect, onDelete, press };
+}
 
 describe('SessionsPanel', () => {
   it('lists sessions newest first, marks the current one, and Enter switches to the highlighted one', async () => {
-    const onSelect = vi.fn();
-    const { stdin, lastFrame } = renderWithKeys(<SessionsPanel sessions={sessions} skipped={['ses_x: bad json']} isActive onSelect={onSelect} />);
+    const { lastFrame, press, onSelect } = panel();
     await tick();
     expect(lastFrame()).toMatch(/❯ ses_019505e2-7c3a 2026-03-31 12:37\s+3 prompts\s+fix the bug \(current\)/);
+    expect(lastFrame()).toMatch(/ses_01950000-0000 .*Test writing\s+write tests/);
     expect(lastFrame()).toContain('skipped ses_x: bad json');
-    stdin.write(KEY.down);
-    await tick();
+    await press(KEY.down);
     expect(lastFrame()).toMatch(/❯ ses_01950000-0000 .*write tests/);
-    stdin.write(KEY.enter);
-    await tick();
+    await press(KEY.enter);
     expect(onSelect).toHaveBeenCalledWith('ses_01950000-0000-7000-8000-00000000000a');
+  });
+
+  it('/ filters as you type by title, prompt or id; Enter then switches to the match', async () => {
+    const { lastFrame, press, onSelect } = panel();
+    await tick();
+    await press('/');
+    await press('PARS');
+    expect(lastFrame()).toContain('Sessions (1 of 3)');
+    expect(lastFrame()).toContain('filter: PARS');
+    expect(lastFrame()).not.toContain('fix the bug');
+    await press(KEY.backspace);
+    await press(KEY.backspace);
+    await press(KEY.backspace);
+    await press(KEY.backspace);
+    await press('writing');
+    expect(lastFrame()).toMatch(/❯ ses_01950000-0000 .*Test writing/);
+    await press(KEY.enter);
+    await press(KEY.enter);
+    expect(onSelect).toHaveBeenCalledWith('ses_01950000-0000-7000-8000-00000000000a');
+    await press('/');
+    await press('zzz');
+    expect(lastFrame()).toContain('no session matches');
+  });
+
+  it('d asks before deleting the highlighted session; n keeps it, y deletes it', async () => {
+    const { lastFrame, press, onDelete } = panel();
+    await tick();
+    await press(KEY.down);
+    await press('d');
+    expect(lastFrame()).toContain('Move ses_01950000-0000-7000-8000-00000000000a (Test writing) to the trash? y/n');
+    await press('n');
+    expect(lastFrame()).not.toContain('to the trash?');
+    expect(onDelete).not.toHaveBeenCalled();
+    await press('d');
+    await press('y');
+    expect(onDelete).toHaveBeenCalledWith('ses_01950000-0000-7000-8000-00000000000a');
   });
 
   it('says how many sessions are above and below the ten in view, and moves the window with ↓', async () => {
     const many: SessionRow[] = Array.from({ length: 14 }, (_, i) => ({ id: `ses_${String(i).padStart(4, '0')}`, lastActiveAt: '2026-03-30T09:00:00Z', promptCount: 1, firstPrompt: `prompt ${i}`, current: false }));
-    const { stdin, lastFrame } = renderWithKeys(<SessionsPanel sessions={many} skipped={[]} isActive onSelect={() => {}} />);
+    const { stdin, lastFrame } = renderWithKeys(<SessionsPanel sessions={many} skipped={[]} isActive onSelect={() => {}} onDelete={() => {}} />);
     await tick();
     expect(lastFrame()).toContain('↓ 4 more');
     stdin.write(KEY.down.repeat(11));

@@ -5,12 +5,14 @@ import type { StatusInfo } from '../../components/types.js';
 
 const status: StatusInfo = {
   sessionId: 'ses_019505e2-7c3a-7b5e-9f1d-3b2a1c0d9e8f',
+  title: null,
   recipeName: 'Go fixer',
   recipeHash: 'rcp_v1_0123456789abcdef',
   models: ['demo/alpha', 'demo/beta'],
   sessionCostUsd: 0.0123,
   costUnknown: false,
   rewindDepth: 2,
+  redoDepth: 0,
   checkpoint: true,
   verbose: false,
   blind: false,
@@ -27,6 +29,13 @@ describe('StatusBar', () => {
     expect(frame).toContain('$0.0123');
     expect(frame).toContain('rewind 2');
     expect(frame).toContain('checkpoint');
+  });
+
+  it('shows the title after the id, and the redo depth when there is something to redo', () => {
+    const frame = render(<StatusBar status={{ ...status, title: 'Bug hunt', redoDepth: 1 }} />).lastFrame() ?? '';
+    expect(frame).toContain('ses_019505e2-7c3a Bug hunt │');
+    expect(frame).toMatch(/rewind 2 ·\s+redo 1/);
+    expect(render(<StatusBar status={status} />).lastFrame()).not.toContain('redo');
   });
 
   it('marks an unknown price and shows the hint', () => {

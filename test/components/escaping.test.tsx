@@ -58,11 +58,11 @@ const cases: [string, ReactElement][] = [
     />,
   ],
   ['a rewind note', <RewindPicker rows={[{ feedIndex: 0, run: 1, prompt: 'p', time: 't', picked: '', files: [] }]} selected={0} mode="both" preview={null} loading={false} confirmation={{ kind: 'note', level: 'error', text: evil }} height={30} />],
-  ['the sessions panel', <SessionsPanel sessions={[{ id: `ses_${evil}`, lastActiveAt: evil, promptCount: 1, firstPrompt: evil, current: false }]} skipped={[evil]} isActive={false} onSelect={() => undefined} />],
+  ['the sessions panel', <SessionsPanel sessions={[{ id: `ses_${evil}`, title: evil, lastActiveAt: evil, promptCount: 1, firstPrompt: evil, current: false }]} skipped={[evil]} isActive={false} onSelect={() => undefined} onDelete={() => undefined} />],
   ['the checkpoint panel', <CheckpointPanel checkpoint={{ prompt: evil, timestamp: evil, models: [{ modelId: evil, state: 'failed', textPreview: evil, inputTokens: 1, outputTokens: 1, costUsd: 0, writes: [evil], error: evil }] }} />],
   ['the recipes panel', <RecipesPanel view={{ base: evil, session: evil, active: evil, activeHash: evil, saved: [evil], recipesDir: evil, snapshots: [{ hash: evil, name: evil }] }} />],
   ['the stats panel', <StatsPanel scope="session" filters={[{ hash: 'h', label: evil, session: [{ rank: 1, modelId: evil, rating: { score: 1000, low: 990, high: 1010 }, comparisons: 5, wins: 1, losses: 0, thumbsDown: 0, participations: 1, winRate: 100, avgLatencyMs: 1, avgCostUsd: 0, costPerWinUsd: 0, latencyP50Ms: 1 }], all: [] }]} isActive={false} />],
-  ['the status bar', <StatusBar status={{ sessionId: `ses_${evil}`, recipeName: evil, recipeHash: evil, models: [evil], sessionCostUsd: 0, costUnknown: false, rewindDepth: 0, checkpoint: false, verbose: false, blind: false, sandbox: '' }} hint={evil} />],
+  ['the status bar', <StatusBar status={{ sessionId: `ses_${evil}`, title: evil, redoDepth: 1, recipeName: evil, recipeHash: evil, models: [evil], sessionCostUsd: 0, costUnknown: false, rewindDepth: 0, checkpoint: false, verbose: false, blind: false, sandbox: '' }} hint={evil} />],
   ['the reverse search line', <PromptInput text="" cursor={0} focus={false} placeholder="" search={{ query: evil, match: evil }} suggestions={[]} candidates={[evil]} columns={100} maxRows={5} />],
   ['the prompt line', <PromptInput text={`recalled ${evil}`} cursor={3} focus placeholder="" search={null} suggestions={[]} candidates={[]} columns={100} maxRows={5} />],
 ];
