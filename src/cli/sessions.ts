@@ -44,8 +44,24 @@ async function listSessionsCommand(options: SessionsOptions): Promise<void> {
     printText(`no sessions in ${root}`);
     return;
   }
-  const rows = sessions.map((s) => [s.id, cell(titles.get(s.id), 30), formatLocalTime(s.last_active_at), String(s.prompt_count), (s.models ?? []).join(', '), cell(s.first_prompt, 60)]);
-  const columns = [{ header: 'ID' }, { header: 'TITLE' }, { header: 'LAST ACTIVE' }, { header: 'PROMPTS', align: 'right' as const }, { header: 'MODELS' }, { header: 'FIRST PROMPT' }];
+  // a TITLE column only when some session has a title
+  const titled = titles.size > 0;
+  const rows = sessions.map((s) => [
+    s.id,
+    ...(titled ? [cell(titles.get(s.id), 30)] : []),
+    formatLocalTime(s.last_active_at),
+    String(s.prompt_count),
+    (s.models ?? []).join(', '),
+    cell(s.first_prompt, 60),
+  ]);
+  const columns = [
+    { header: 'ID' },
+    ...(titled ? [{ header: 'TITLE' }] : []),
+    { header: 'LAST ACTIVE' },
+    { header: 'PROMPTS', align: 'right' as const },
+    { header: 'MODELS' },
+    { header: 'FIRST PROMPT' },
+  ];
   printText(renderTable(columns, rows));
 }
 

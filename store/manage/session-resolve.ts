@@ -29,7 +29,7 @@ export async function resolveSessionId(sessionsDir: string, name: string): Promi
   if (titled.length > 1) throw new SessionIdError(`title ${JSON.stringify(name)} is used by several sessions: ${titled.join(', ')}; name one by id`);
   const matches = names.filter((id) => id.startsWith(name)).sort();
   if (matches.length === 1) return matches[0];
-  if (matches.length === 0) throw new SessionIdError(`no session matches ${JSON.stringify(name)} in ${sessionsDir} (by id, prefix or title)`);
+  if (matches.length === 0) throw new SessionIdError(`no session matches ${JSON.stringify(name)} in ${sessionsDir}`);
   throw new SessionIdError(`session prefix ${JSON.stringify(name)} is ambiguous: ${matches.join(', ')}`);
 }
 

@@ -37,6 +37,7 @@ describe('bakeoff sessions', () => {
       last_prompt: 'add a test for Parse',
       prompt_count: 3,
       config_hash: expected.recipe_hashes[0],
+      title: null,
     });
     expect(parsed.skipped.map((s) => s.id)).toEqual([SESSION_CORRUPT]);
   });
