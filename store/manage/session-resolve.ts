@@ -24,7 +24,8 @@ export async function resolveSessionId(sessionsDir: string, name: string): Promi
   if (!isSafeSessionName(name)) throw new SessionIdError(`invalid session id ${JSON.stringify(name)}`);
   const names = await sessionDirNames(sessionsDir);
   if (names.includes(name)) return name;
-  const titled = [...(await sessionTitles(sessionsDir, names))].filter(([, title]) => sameTitle(title, name)).map(([id]) => id).sort();
+  // no title starts with ses_ (titleProblem), so an id prefix never reads the titles
+  const titled = /^ses_/i.test(name) ? [] : [...(await sessionTitles(sessionsDir, names))].filter(([, title]) => sameTitle(title, name)).map(([id]) => id).sort();
   if (titled.length === 1) return titled[0];
   if (titled.length > 1) throw new SessionIdError(`title ${JSON.stringify(name)} is used by several sessions: ${titled.join(', ')}; name one by id`);
   const matches = names.filter((id) => id.startsWith(name)).sort();
