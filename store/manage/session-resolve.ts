@@ -18,16 +18,20 @@ export async function sessionTitles(sessionsDir: string, names?: readonly string
 
 /**
  * The id of the session `name` names in `sessionsDir` (data/sessions, or data/trash for a restore).
- * A name that is not a plain directory name is refused before touching the disk (no title is one either).
+ * A name that can be neither an id nor a title is refused before touching the disk; a title never becomes a path.
  */
 export async function resolveSessionId(sessionsDir: string, name: string): Promise<string> {
-  if (!isSafeSessionName(name)) throw new SessionIdError(`invalid session id ${JSON.stringify(name)}`);
+  const safe = isSafeSessionName(name);
+  // neither an id nor a title could be this: refused before touching the disk
+  if (!safe && titleProblem(name) !== null) throw new SessionIdError(`invalid session id ${JSON.stringify(name)}`);
   const names = await sessionDirNames(sessionsDir);
-  if (names.includes(name)) return name;
+  if (safe && names.includes(name)) return name;
   // no title starts with ses_ (titleProblem), so an id prefix never reads the titles
   const titled = /^ses_/i.test(name) ? [] : [...(await sessionTitles(sessionsDir, names))].filter(([, title]) => sameTitle(title, name)).map(([id]) => id).sort();
   if (titled.length === 1) return titled[0];
   if (titled.length > 1) throw new SessionIdError(`title ${JSON.stringify(name)} is used by several sessions: ${titled.join(', ')}; name one by id`);
+  // a title never becomes a path: only a plain name is tried as an id prefix
+  if (!safe) throw new SessionIdError(`invalid session id ${JSON.stringify(name)}, and no session in ${sessionsDir} has that title`);
   const matches = names.filter((id) => id.startsWith(name)).sort();
   if (matches.length === 1) return matches[0];
   if (matches.length === 0) throw new SessionIdError(`no session matches ${JSON.stringify(name)} in ${sessionsDir}`);
