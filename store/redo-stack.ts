@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { DurableFile } from './durable-file.js';
 import { readJsonFile } from './read-json.js';
 import { referencedBlobs } from './rewind-stack.js';
-import { rewindRecordSchema, type RewindRecord } from './rewind-trust.js';
+import { checkRewindRecord, rewindRecordSchema, type RewindRecord, type TrustContext } from './rewind-trust.js';
 import { BLOB_HASH } from './snapshot-blobs.js';
 
 export const MAX_REDO_ENTRIES = 100;
@@ -52,9 +52,12 @@ export class RedoStack {
     private entries: RedoRecord[],
   ) {}
 
-  static async open(sessionDir: string): Promise<RedoStack> {
+  /** Entries that fail the rewind stack's checks (paths outside their project, protected paths) are dropped. */
+  static async open(sessionDir: string, context: TrustContext): Promise<RedoStack> {
     const read = await readJsonFile(RedoStack.redoPath(sessionDir), redoFileFormat);
-    return new RedoStack(new DurableFile(RedoStack.redoPath(sessionDir)), read?.value.entries ?? []);
+    const trusted: RedoRecord[] = [];
+    for (const entry of read?.value.entries ?? []) if (await isTrusted(entry, context)) trusted.push(entry);
+    return new RedoStack(new DurableFile(RedoStack.redoPath(sessionDir)), trusted);
   }
 
   static empty(sessionDir: string): RedoStack {
@@ -112,3 +115,13 @@ export class RedoStack {
 }
 
 export type { RewindRecord };
+
+/** A redo writes only what a rewind record could: every undone record and every file pass the same checks. */
+async function isTrusted(entry: RedoRecord, context: TrustContext): Promise<boolean> {
+  for (const record of entry.records) if ('refused' in (await checkRewindRecord(record, context))) return false;
+  for (const file of entry.files) {
+    const asRecord = { feed_index: 0, project_root: file.root, prompt: '', history_lengths: {}, files: [{ path: file.path, before: file.before, after: file.after }] };
+    if ('refused' in (await checkRewindRecord(asRecord, context))) return false;
+  }
+  return true;
+}

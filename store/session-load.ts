@@ -39,6 +39,8 @@ const SNAPSHOT_TEMP_FILE = /^[0-9a-f]{64}\.\d+$/;
 export async function loadSession(opts: StoreOptions): Promise<LoadedSession> {
   const paths = opts.sessionPaths;
   const readOnly = Boolean(opts.readOnly);
+  // what rewind.json and redo.json may name: the data directory is the parent of sessions/<id>
+  const trust = { projectRoot: opts.projectRoot ?? process.cwd(), dataDir: dirname(dirname(paths.dir)) };
   if (!readOnly) {
     await Promise.all([
       removeStaleTempFiles(paths.dir, TEMP_FILE),
@@ -51,13 +53,8 @@ export async function loadSession(opts: StoreOptions): Promise<LoadedSession> {
     PromptHistory.load(opts.promptHistPath),
     setAsideIfUnparsable(paths.recipePath, () => readSessionRecipe(paths.recipePath), { readOnly }),
     setAsideIfUnparsable(paths.checkpointPath, () => readCheckpointFile(paths.checkpointPath), { readOnly }),
-    setAsideIfUnparsable(
-      RewindStack.rewindPath(paths.dir),
-      // the data directory is the parent of sessions/<id>
-      () => RewindStack.open(paths.dir, { projectRoot: opts.projectRoot ?? process.cwd(), dataDir: dirname(dirname(paths.dir)) }),
-      { readOnly },
-    ),
-    setAsideIfUnparsable(RedoStack.redoPath(paths.dir), () => RedoStack.open(paths.dir), { readOnly }),
+    setAsideIfUnparsable(RewindStack.rewindPath(paths.dir), () => RewindStack.open(paths.dir, trust), { readOnly }),
+    setAsideIfUnparsable(RedoStack.redoPath(paths.dir), () => RedoStack.open(paths.dir, trust), { readOnly }),
     setAsideIfUnparsable(join(paths.dir, 'title.json'), () => readTitle(paths.dir), { readOnly }),
   ]);
   const corrupt = [content.corrupt, recipe.corrupt, checkpoint.corrupt, rewind.corrupt, redo.corrupt, title.corrupt].filter((file): file is CorruptFile => file !== null);

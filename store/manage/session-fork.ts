@@ -2,7 +2,7 @@
 // The source is only read. The rewind stack does not travel: the project files it would restore are the
 // project's, not the fork's. The fork is written in data/staging/ and moved into sessions/ whole.
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ConversationTurn, Histories, RunContent, RunSummary, SessionContent, SessionMetadata } from '../schemas.js';
 import type { DataLayout } from '../session-paths.js';
 import { newSessionId, sessionPathsFor } from '../session-paths.js';
@@ -90,7 +90,8 @@ function modelsOf(runs: readonly RunSummary[]): string[] {
  * (its history lengths before that run); otherwise the turns of every later run are taken off the end.
  */
 async function cutHistories(sessionDir: string, content: SessionContent, realRuns: number[], count: number): Promise<Histories> {
-  const stack = await RewindStack.open(sessionDir).catch(() => null);
+  // only the history lengths are read; an entry the checks refuse falls back to cutting by turns
+  const stack = await RewindStack.open(sessionDir, { projectRoot: process.cwd(), dataDir: dirname(dirname(sessionDir)) }).catch(() => null);
   const next = stack?.records().find((record) => record.feed_index === realRuns[count]);
   const lengths: Record<string, number> = {};
   for (const [model, turns] of Object.entries(content.histories)) {
