@@ -11,6 +11,7 @@ import { parseOptions } from './cli/parse-options.js';
 import { UsageError } from './cli/usage-error.js';
 import { printError, printText } from './cli/print.js';
 import { visibleText } from './text/visible-text.js';
+import { shellWord } from './cli/shell-word.js';
 import { addSessionsCommand } from './cli/sessions.js';
 import { addShowCommand } from './cli/show.js';
 import { addStatsCommand } from './cli/stats.js';
@@ -19,6 +20,7 @@ import { addRecipeCommand } from './cli/recipe.js';
 import { addExportCommand } from './cli/export.js';
 import { addRewindCommand } from './cli/rewind.js';
 import { addManageCommands } from './cli/manage/index.js';
+import { addRunCommand } from './cli/run/command.js';
 
 export async function main(argv: string[]): Promise<number> {
   // Read from argv, not the parsed options, so a failure while parsing still honours it.
@@ -57,6 +59,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--debug', 'print the stack trace of an error');
 
   for (const add of [addSessionsCommand, addShowCommand, addStatsCommand, addCheckpointCommand, addRecipeCommand, addExportCommand, addRewindCommand, addManageCommands]) add(program);
+  addRunCommand(program, setExitCode);
   for (const sub of program.commands) sub.configureOutput({ outputError: oneLineError(`bakeoff ${sub.name()}`) });
 
   // Excess operands reach the action, which names them as an unknown command (commander would say "too many arguments").

@@ -7,20 +7,26 @@ export const modelListSchema = z
   .transform((list) => [...new Set(list.split(',').map((id) => id.trim()).filter((id) => id !== ''))])
   .refine((ids) => ids.length > 0, 'needs at least one model id, e.g. --models demo/alpha,demo/beta');
 
-export const globalOptionsSchema = z
-  .object({
-    dataDir: z.string().min(1, 'needs a directory'),
-    debug: z.boolean().default(false),
-    continue: z.boolean().default(false),
-    resume: z.union([z.literal(true), z.string().min(1, 'needs a session id or prefix')]).optional(),
-    models: modelListSchema.optional(),
-    recipe: z.string().min(1, 'needs a recipe file path').optional(),
-    blind: z.boolean().default(false),
-  })
-  .refine((options) => !(options.continue && typeof options.resume === 'string'), {
+/** The session options, before the rule that joins them (a refined object cannot be extended). */
+export const sessionOptionsObject = z.object({
+  dataDir: z.string().min(1, 'needs a directory'),
+  debug: z.boolean().default(false),
+  continue: z.boolean().default(false),
+  resume: z.union([z.literal(true), z.string().min(1, 'needs a session id or prefix')]).optional(),
+  models: modelListSchema.optional(),
+  recipe: z.string().min(1, 'needs a recipe file path').optional(),
+  blind: z.boolean().default(false),
+});
+
+/** --continue and --resume <id> name two sessions: only one may be given. */
+export function withOneSession<S extends z.ZodType<{ continue: boolean; resume?: string | true }>>(schema: S) {
+  return schema.refine((options) => !(options.continue && typeof options.resume === 'string'), {
     message: 'give --continue or --resume <id>, not both',
     path: ['resume'],
   });
+}
+
+export const globalOptionsSchema = withOneSession(sessionOptionsObject);
 
 export type GlobalOptions = z.output<typeof globalOptionsSchema>;
 

@@ -1,0 +1,160 @@
+// `bakeoff run` once its options are read: open the session as the app does, run the prompt through the
+// same engine and recording path (SessionRuns), keep what --pick says, print the report, return the exit code.
+import type { Recipe } from '../../../store/index.js';
+import { applyChoice, loadDotEnv, startRun } from '../../runs/index.js';
+import { adapterFor } from '../../runs/resolve-models.js';
+import type { LiveRun } from '../../runs/types.js';
+import { openSession, type OpenedSession } from '../../session/open-session.js';
+import { SessionRuns, type RunStarter, type SettledRun } from '../../session/session-runs.js';
+import { printError, printJson, printText, printWarning } from '../print.js';
+import { runViews } from '../run-views.js';
+import { shellWord } from '../shell-word.js';
+import { UsageError } from '../usage-error.js';
+import { Interrupt, interruptedExitCode } from './interrupt.js';
+import { modelToPick, type PickRule } from './pick.js';
+import { ProgressLines } from './progress.js';
+import { answered, runJson, runText, type RunReport } from './report.js';
+import { safeLine } from './safe-text.js';
+
+export interface HeadlessRun {
+  prompt: string;
+  dataDir: string;
+  /** -d was on the command line: the resume hint repeats it */
+  dataDirGiven: boolean;
+  continue: boolean;
+  resume?: string | true;
+  models?: string[];
+  recipe?: string;
+  pick: PickRule;
+  json: boolean;
+  /** --timeout, overriding the recipe's */
+  timeoutMs?: number;
+}
+
+export async function runHeadless(options: HeadlessRun): Promise<number> {
+  const interrupt = new Interrupt();
+  try {
+    // Keys and base URLs in the project's .env count like the environment (set variables win), as in the app.
+    loadDotEnv(process.cwd());
+    const opened = await openSession({ dataDir: options.dataDir, continue: options.continue, resume: options.resume, models: options.models, recipePath: options.recipe });
+    try {
+      return await runInSession(opened, options, interrupt);
+    } finally {
+      await opened.store.close();
+    }
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+async function runInSession(opened: OpenedSession, options: HeadlessRun, interrupt: Interrupt): Promise<number> {
+  const { store } = opened;
+  checkRunnable(opened.models, options.pick);
+  for (const warning of opened.warnings) printWarning(warning);
+  if (options.timeoutMs !== undefined) store.setSessionRecipe(withTimeout(store.activeRecipe() ?? opened.recipe, options.timeoutMs));
+  if (interrupt.interrupted) {
+    printError('interrupted before the run started; nothing was recorded');
+    return interruptedExitCode;
+  }
+
+  const runs = new SessionRuns(opened, applyChoice);
+  const progress = process.stderr.isTTY ? new ProgressLines(process.stderr) : null;
+  let settled: SettledRun;
+  try {
+    settled = await runs.run(starter(progress, interrupt), options.prompt, {
+      verbose: false,
+      onSaveError: (error) => printWarning(`could not save the session: ${error instanceof Error ? error.message : String(error)}`),
+    });
+  } finally {
+    progress?.stop();
+  }
+  if (settled.kind === 'cancelled') {
+    await store.flush();
+    const dataDir = options.dataDirGiven ? ` -d ${shellWord(opened.layout.root)}` : '';
+    printError(`interrupted: the run is not recorded and its checkpoint stays. To finish it: bakeoff${dataDir} --resume ${store.sessionId()}, then /resume`);
+    return interruptedExitCode;
+  }
+
+  const { run } = settled;
+  const kept = await keep(runs, settled, options.pick);
+  // everything on disk before anything is printed: a report never describes a run that was not saved
+  await store.flush();
+  const runNumber = runViews(store.metadata(), null).find((view) => view.index === run.feedIndex)?.number ?? run.feedIndex + 1;
+  const report: RunReport = { sessionId: store.sessionId(), runNumber, responses: run.responses, picked: kept.picked, note: kept.note, appliedFiles: kept.applied };
+  if (options.json) printJson(runJson(report));
+  else printText(runText(report));
+
+  let code = 0;
+  if (!run.responses.some(answered)) {
+    printError(`no model answered: ${run.responses.map((r) => `${safeLine(r.modelId)} (${safeLine(r.error || 'interrupted')})`).join(', ')}`);
+    code = 1;
+  }
+  if (kept.problem) {
+    printError(kept.problem);
+    code = 1;
+  }
+  return interrupt.interrupted ? interruptedExitCode : code;
+}
+
+/** Every model must be able to run, and a --pick model must be one of them, before anything is written. */
+function checkRunnable(models: readonly string[], pick: PickRule): void {
+  const problems = models.flatMap((id) => {
+    const lookup = adapterFor(id);
+    return 'problem' in lookup ? [`${safeLine(id)} cannot run: ${lookup.problem}`] : [];
+  });
+  if (problems.length > 0) throw new UsageError(problems.join('; '));
+  if (pick.kind === 'model' && !models.includes(pick.modelId)) {
+    throw new UsageError(`--pick: ${safeLine(pick.modelId)} is not a model of this run (${models.map(safeLine).join(', ')}); give one of them, fastest, cheapest or none`);
+  }
+}
+
+function withTimeout(recipe: Recipe, timeoutMs: number): Recipe {
+  return { ...recipe, constraints: { ...recipe.constraints, timeoutMs } };
+}
+
+/** The engine's run, its live state drawn on stderr, cancelled by Ctrl-C. */
+function starter(progress: ProgressLines | null, interrupt: Interrupt): RunStarter {
+  return async (context, prompt, resume) => {
+    let final: LiveRun | null = null;
+    const handle = startRun(
+      context,
+      prompt,
+      (live) => {
+        final = live;
+        progress?.update(live);
+      },
+      resume ? { resume } : undefined,
+    );
+    interrupt.onInterrupt(() => handle.cancel());
+    const run = await handle.result;
+    return { run, final };
+  };
+}
+
+interface Kept {
+  picked: string | null;
+  note: string;
+  applied: string[];
+  /** why the asked-for pick could not be made */
+  problem?: string;
+}
+
+/** What --pick keeps: `none` records the run as skipped, as the app's `s` does. */
+async function keep(runs: SessionRuns, settled: Exclude<SettledRun, { kind: 'cancelled' }>, rule: PickRule): Promise<Kept> {
+  const { run } = settled;
+  const options = settled.kind === 'pick' ? settled.options : [];
+  if (rule.kind === 'none') {
+    if (settled.kind === 'recorded') return { picked: null, note: settled.choice.note, applied: [] };
+    const skipped = await runs.choose(run, { kind: 'skip' });
+    return { picked: null, note: skipped.note, applied: [] };
+  }
+  const nothing = { picked: null, note: settled.kind === 'recorded' ? settled.choice.note : '', applied: [] };
+  const target = modelToPick(rule, options, run);
+  if ('problem' in target) return { ...nothing, problem: target.problem };
+  try {
+    const chosen = await runs.choose(run, { kind: 'pick', modelId: target.modelId });
+    return { picked: target.modelId, note: chosen.note, applied: chosen.applied };
+  } catch (error) {
+    return { ...nothing, problem: `cannot apply the answer of ${safeLine(target.modelId)}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
