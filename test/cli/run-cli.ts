@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(repo, 'bin', 'bakeoff.js');
+export const bin = join(repo, 'bin', 'bakeoff.js');
 
 export interface CliResult {
   code: number;
@@ -22,6 +22,8 @@ export interface CliOptions {
   env?: Record<string, string>;
   /** kill the child after this long (a hang then fails the test instead of stalling it) */
   timeoutMs?: number;
+  /** written to stdin, which is then closed (it is closed at once without) */
+  input?: string;
 }
 
 /** TZ=UTC so local times in tables do not depend on the machine. stdin is not a terminal here. */
@@ -30,10 +32,11 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
   delete env.BAKEOFF_DATA_DIR;
   if (options.dataDir !== undefined) env.BAKEOFF_DATA_DIR = options.dataDir;
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: options.cwd ?? repo, env, timeout: options.timeoutMs ?? 0 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [bin, ...args], { cwd: options.cwd ?? repo, env, timeout: options.timeoutMs ?? 0 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr, stderrLines: stderr === '' ? [] : stderr.replace(/\n$/, '').split('\n') });
     });
+    child.stdin?.end(options.input ?? '');
   });
 }
 
@@ -46,7 +49,7 @@ export function assertBuilt(): void {
     if (builtTime < statSync(source).mtimeMs) stale.push(relative(repo, source));
   };
   check(join(repo, 'src', 'cli.ts'));
-  for (const dir of ['src/cli', 'src/session']) {
+  for (const dir of ['src/cli', 'src/cli/run', 'src/session']) {
     for (const name of readdirSync(join(repo, dir))) if (name.endsWith('.ts')) check(join(repo, dir, name));
   }
   if (stale.length > 0) throw new Error(`dist/ is older than ${stale.join(', ')}: run \`npm run build\` first`);
