@@ -21,3 +21,8 @@ export function printWarning(message: string): void {
 export function printError(message: string): void {
   process.stderr.write(`bakeoff: ${visibleLine(message.trim().replace(/\s*\n\s*/g, ' '))}\n`);
 }
+
+/** Something the user should see that is neither a result nor a problem (where a key is sent), as one line on stderr. */
+export function printNote(message: string): void {
+  process.stderr.write(`bakeoff: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+}

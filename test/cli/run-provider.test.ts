@@ -28,7 +28,9 @@ async function runAgainst(replies: Reply[] | ((request: RecordedRequest, index: 
   await mkdir(project);
   await setup?.(project);
   const result = await runCli(['run', '-m', model, ...args], { dataDir: data, cwd: project, env: { OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'test-key' } });
-  return { ...result, data, project };
+  // as on the app's start line, the endpoint the key goes to comes first on stderr
+  expect(result.stderrLines[0]).toBe(`bakeoff: ${model} at ${server.baseURL} (OPENAI_BASE_URL from the environment)`);
+  return { ...result, stderrLines: result.stderrLines.slice(1), data, project };
 }
 
 describe('bakeoff run on an OpenAI-wire server', () => {
@@ -42,7 +44,7 @@ describe('bakeoff run on an OpenAI-wire server', () => {
       ['--pick', model, '--json', 'copy in.txt into out/result.txt'],
       (project) => writeFile(join(project, 'in.txt'), 'input text'),
     );
-    expect(result.stderr).toBe('');
+    expect(result.stderrLines).toEqual([]);
     expect(result.code).toBe(0);
     // the model read the real file through the tool
     expect(toolResultsIn('openai', server!.requests[1].body)).toEqual(['input text']);
@@ -109,5 +111,18 @@ describe('bakeoff run on an OpenAI-wire server', () => {
     const json = await runAgainst([{ kind: 'stream', text: [hostile], usage: { input: 5, output: 5 } }], ['--json', 'say something']);
     expect(json.stdout).not.toContain('\u001b');
     expect((JSON.parse(json.stdout) as { responses: { text: string }[] }).responses[0].text).toBe(hostile);
+  });
+
+  it("the project's .env is read as in the app: its endpoint is named with the file, a bad line is a warning", async () => {
+    server = await startFakeModelServer('openai', [{ kind: 'stream', text: ['from .env'], usage: { input: 3, output: 2 } }]);
+    const root = await tempDir('bakeoff-run-wire-');
+    const project = join(root, 'project');
+    await mkdir(project);
+    await writeFile(join(project, '.env'), `OPENAI_BASE_URL=${server.baseURL}\nOPENAI_API_KEY=from-dotenv\nthis is not a variable\n`);
+    // empty counts as unset, so the file's values are used
+    const result = await runCli(['run', '-m', model, '--json', 'hi'], { dataDir: join(root, 'data'), cwd: project, env: { OPENAI_BASE_URL: '', OPENAI_API_KEY: '' } });
+    expect(result.code).toBe(0);
+    expect(result.stderrLines).toEqual(['bakeoff: warning: ./.env line 3: not NAME=value, skipped', `bakeoff: ${model} at ${server.baseURL} (OPENAI_BASE_URL from ./.env)`]);
+    expect((JSON.parse(result.stdout) as { responses: { text: string }[] }).responses[0].text).toBe('from .env');
   });
 });

@@ -2,11 +2,11 @@
 // same engine and recording path (SessionRuns), keep what --pick says, print the report, return the exit code.
 import type { Recipe } from '../../../store/index.js';
 import { applyChoice, loadDotEnv, startRun } from '../../runs/index.js';
-import { adapterFor } from '../../runs/resolve-models.js';
+import { adapterFor, customEndpoint } from '../../runs/resolve-models.js';
 import type { LiveRun } from '../../runs/types.js';
 import { openSession, type OpenedSession } from '../../session/open-session.js';
 import { SessionRuns, type RunStarter, type SettledRun } from '../../session/session-runs.js';
-import { printError, printJson, printText, printWarning } from '../print.js';
+import { printError, printJson, printNote, printText, printWarning } from '../print.js';
 import { runViews } from '../run-views.js';
 import { shellWord } from '../shell-word.js';
 import { UsageError } from '../usage-error.js';
@@ -35,8 +35,9 @@ export async function runHeadless(options: HeadlessRun): Promise<number> {
   const interrupt = new Interrupt();
   try {
     // Keys and base URLs in the project's .env count like the environment (set variables win), as in the app.
-    loadDotEnv(process.cwd());
+    const dotEnv = loadDotEnv(process.cwd());
     const opened = await openSession({ dataDir: options.dataDir, continue: options.continue, resume: options.resume, models: options.models, recipePath: options.recipe });
+    opened.warnings.unshift(...dotEnv.warnings);
     try {
       return await runInSession(opened, options, interrupt);
     } finally {
@@ -49,8 +50,10 @@ export async function runHeadless(options: HeadlessRun): Promise<number> {
 
 async function runInSession(opened: OpenedSession, options: HeadlessRun, interrupt: Interrupt): Promise<number> {
   const { store } = opened;
-  checkRunnable(opened.models, options.pick);
+  const endpoints = checkRunnable(opened.models, options.pick);
   for (const warning of opened.warnings) printWarning(warning);
+  // as on the app's start line: a key must not go to an endpoint the user has not seen
+  for (const [id, endpoint] of endpoints) printNote(`${safeLine(id)} at ${safeLine(endpoint)}`);
   if (options.timeoutMs !== undefined) store.setSessionRecipe(withTimeout(store.activeRecipe() ?? opened.recipe, options.timeoutMs));
   if (interrupt.interrupted) {
     printError('interrupted before the run started; nothing was recorded');
@@ -96,16 +99,27 @@ async function runInSession(opened: OpenedSession, options: HeadlessRun, interru
   return interrupt.interrupted ? interruptedExitCode : code;
 }
 
-/** Every model must be able to run, and a --pick model must be one of them, before anything is written. */
-function checkRunnable(models: readonly string[], pick: PickRule): void {
-  const problems = models.flatMap((id) => {
+/**
+ * Every model must be able to run, and a --pick model must be one of them, before anything is written.
+ * Returns the models whose endpoint is not their provider's default, with where it came from.
+ */
+function checkRunnable(models: readonly string[], pick: PickRule): [string, string][] {
+  const problems: string[] = [];
+  const endpoints: [string, string][] = [];
+  for (const id of models) {
     const lookup = adapterFor(id);
-    return 'problem' in lookup ? [`${safeLine(id)} cannot run: ${lookup.problem}`] : [];
-  });
+    if ('problem' in lookup) {
+      problems.push(`${safeLine(id)} cannot run: ${lookup.problem}`);
+      continue;
+    }
+    const endpoint = customEndpoint(lookup.settings);
+    if (endpoint) endpoints.push([id, endpoint]);
+  }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   if (pick.kind === 'model' && !models.includes(pick.modelId)) {
     throw new UsageError(`--pick: ${safeLine(pick.modelId)} is not a model of this run (${models.map(safeLine).join(', ')}); give one of them, fastest, cheapest or none`);
   }
+  return endpoints;
 }
 
 function withTimeout(recipe: Recipe, timeoutMs: number): Recipe {
