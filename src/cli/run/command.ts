@@ -8,7 +8,6 @@ import { sessionOptionsObject, withOneSession } from '../global-options.js';
 import { parseOptions } from '../parse-options.js';
 import { UsageError } from '../usage-error.js';
 import { parsePickRule } from './pick.js';
-import { readPrompt } from './read-prompt.js';
 
 const timeoutSchema = z.string().transform((text, context) => {
   let ms: number;
@@ -51,8 +50,9 @@ export function addRunCommand(program: Command, setExitCode: (code: number) => v
   addCommonOptions(command.allowExcessArguments(true)).action(async (prompt: string | undefined, _options: unknown, self: Command) => {
     if (self.args.length > 1) throw new UsageError(`the prompt must be one argument (got ${self.args.length} words): quote it, or give - to read it from stdin`);
     const options = parseOptions(optionsSchema, runOptions(self));
+    // both load only now: the prompt's line breaks are the app's (src/app), kept out of the other subcommands' start
+    const [{ readPrompt }, { runHeadless }] = await Promise.all([import('./read-prompt.js'), import('./headless.js')]);
     const text = await readPrompt(prompt);
-    const { runHeadless } = await import('./headless.js');
     const code = await runHeadless({
       prompt: text,
       dataDir: options.dataDir,
