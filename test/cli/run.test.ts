@@ -90,6 +90,13 @@ describe('bakeoff run: the prompt', () => {
     expect(absent.stdout).toContain('You asked: "from a pipe"');
   });
 
+  it('cleans a piped prompt as the app cleans a paste: no escape sequences or control characters', async () => {
+    const ws = await workspace();
+    const { code, stdout } = await ws.run(['-m', 'demo/alpha'], 'make it \u001b[31mred\u001b[0m\u0007 now\tplease\n');
+    expect(code).toBe(0);
+    expect((await ws.content(sessionIdIn(stdout))).runs[0].prompt).toBe('make it red now\tplease');
+  });
+
   it('an empty prompt, or words that are not quoted, are usage errors with one line and nothing written', async () => {
     const ws = await workspace();
     const empty = await ws.run(['-m', 'demo/alpha'], '  \n\n');

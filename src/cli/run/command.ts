@@ -50,7 +50,7 @@ export function addRunCommand(program: Command, setExitCode: (code: number) => v
   addCommonOptions(command.allowExcessArguments(true)).action(async (prompt: string | undefined, _options: unknown, self: Command) => {
     if (self.args.length > 1) throw new UsageError(`the prompt must be one argument (got ${self.args.length} words): quote it, or give - to read it from stdin`);
     const options = parseOptions(optionsSchema, runOptions(self));
-    // both load only now: the prompt's line breaks are the app's (src/app), kept out of the other subcommands' start
+    // both load only now: the prompt is cleaned by the app's editor code, kept out of the other subcommands' start
     const [{ readPrompt }, { runHeadless }] = await Promise.all([import('./read-prompt.js'), import('./headless.js')]);
     const text = await readPrompt(prompt);
     const code = await runHeadless({

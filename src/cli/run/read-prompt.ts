@@ -1,6 +1,7 @@
 // The prompt of `bakeoff run`: the argument, or stdin when the argument is `-` or absent and stdin is not a
-// terminal. Line breaks become `\n` and trailing white space goes, as when the prompt is typed in the app.
-import { normalizeLineBreaks } from '../../app/typed-enter.js';
+// terminal. It is cleaned as a paste into the app's prompt is (line breaks as `\n`, no escape sequences or
+// control characters but tabs), and trailing white space goes, as when the app sends a prompt.
+import { cleanPastedText } from '../../editor/key-reader.js';
 import { UsageError } from '../usage-error.js';
 
 /** A prompt past this is a mistake (a binary piped in by accident), not a question. */
@@ -10,7 +11,7 @@ export async function readPrompt(argument: string | undefined, stdin: NodeJS.Rea
   const fromStdin = argument === '-' || (argument === undefined && !stdin.isTTY);
   if (argument === undefined && !fromStdin) throw new UsageError('needs a prompt: bakeoff run "<prompt>", or pipe it on stdin (bakeoff run - < prompt.txt)');
   const raw = fromStdin ? await readAll(stdin) : argument!;
-  const prompt = normalizeLineBreaks(raw).trimEnd();
+  const prompt = cleanPastedText(raw).trimEnd();
   if (prompt.trim() === '') throw new UsageError(fromStdin ? 'the prompt read from stdin is empty' : 'the prompt is empty');
   return prompt;
 }
