@@ -24,5 +24,5 @@ export function printError(message: string): void {
 
 /** Something the user should see that is neither a result nor a problem (where a key is sent), as one line on stderr. */
 export function printNote(message: string): void {
-  process.stderr.write(`bakeoff: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.stderr.write(`bakeoff: ${visibleLine(message.replace(/\s*\n\s*/g, ' '))}\n`);
 }

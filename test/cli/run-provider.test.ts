@@ -105,7 +105,8 @@ describe('bakeoff run on an OpenAI-wire server', () => {
     const text = await runAgainst([{ kind: 'stream', text: [hostile], usage: { input: 5, output: 5 } }], ['say something']);
     expect(text.code).toBe(0);
     expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
-    expect(text.stdout).toContain('safe\\x1b[2J\\x1b]0;pwned\\x07 text\\x0dover\\u{202e}right');
+    // the app's one escaping rule (src/text/visible-text.ts): C0 as its picture, bidi as <U+…>
+    expect(text.stdout).toContain('safe\u241b[2J\u241b]0;pwned\u2407 text\u240dover<U+202E>right');
     await server!.close();
 
     const json = await runAgainst([{ kind: 'stream', text: [hostile], usage: { input: 5, output: 5 } }], ['--json', 'say something']);

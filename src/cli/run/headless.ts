@@ -1,5 +1,6 @@
 // `bakeoff run` once its options are read: open the session as the app does, run the prompt through the
 // same engine and recording path (SessionRuns), keep what --pick says, print the report, return the exit code.
+// Every line it prints goes through print.ts, which makes control characters visible.
 import type { Recipe } from '../../../store/index.js';
 import { applyChoice, loadDotEnv, startRun } from '../../runs/index.js';
 import { adapterFor, customEndpoint } from '../../runs/resolve-models.js';
@@ -14,7 +15,6 @@ import { Interrupt, interruptedExitCode } from './interrupt.js';
 import { modelToPick, type PickRule } from './pick.js';
 import { ProgressLines } from './progress.js';
 import { answered, runJson, runText, type RunReport } from './report.js';
-import { safeLine } from './safe-text.js';
 
 export interface HeadlessRun {
   prompt: string;
@@ -53,7 +53,7 @@ async function runInSession(opened: OpenedSession, options: HeadlessRun, interru
   const endpoints = checkRunnable(opened.models, options.pick);
   for (const warning of opened.warnings) printWarning(warning);
   // as on the app's start line: a key must not go to an endpoint the user has not seen
-  for (const [id, endpoint] of endpoints) printNote(`${safeLine(id)} at ${safeLine(endpoint)}`);
+  for (const [id, endpoint] of endpoints) printNote(`${id} at ${endpoint}`);
   if (options.timeoutMs !== undefined) store.setSessionRecipe(withTimeout(store.activeRecipe() ?? opened.recipe, options.timeoutMs));
   if (interrupt.interrupted) {
     printError('interrupted before the run started; nothing was recorded');
@@ -89,7 +89,7 @@ async function runInSession(opened: OpenedSession, options: HeadlessRun, interru
 
   let code = 0;
   if (!run.responses.some(answered)) {
-    printError(`no model answered: ${run.responses.map((r) => `${safeLine(r.modelId)} (${safeLine(r.error || 'interrupted')})`).join(', ')}`);
+    printError(`no model answered: ${run.responses.map((r) => `${r.modelId} (${r.error || 'interrupted'})`).join(', ')}`);
     code = 1;
   }
   if (kept.problem) {
@@ -109,7 +109,7 @@ function checkRunnable(models: readonly string[], pick: PickRule): [string, stri
   for (const id of models) {
     const lookup = adapterFor(id);
     if ('problem' in lookup) {
-      problems.push(`${safeLine(id)} cannot run: ${lookup.problem}`);
+      problems.push(`${id} cannot run: ${lookup.problem}`);
       continue;
     }
     const endpoint = customEndpoint(lookup.settings);
@@ -117,7 +117,7 @@ function checkRunnable(models: readonly string[], pick: PickRule): [string, stri
   }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   if (pick.kind === 'model' && !models.includes(pick.modelId)) {
-    throw new UsageError(`--pick: ${safeLine(pick.modelId)} is not a model of this run (${models.map(safeLine).join(', ')}); give one of them, fastest, cheapest or none`);
+    throw new UsageError(`--pick: ${pick.modelId} is not a model of this run (${models.join(', ')}); give one of them, fastest, cheapest or none`);
   }
   return endpoints;
 }
@@ -169,6 +169,6 @@ async function keep(runs: SessionRuns, settled: Exclude<SettledRun, { kind: 'can
     const chosen = await runs.choose(run, { kind: 'pick', modelId: target.modelId });
     return { picked: target.modelId, note: chosen.note, applied: chosen.applied };
   } catch (error) {
-    return { ...nothing, problem: `cannot apply the answer of ${safeLine(target.modelId)}: ${error instanceof Error ? error.message : String(error)}` };
+    return { ...nothing, problem: `cannot apply the answer of ${target.modelId}: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

@@ -4,7 +4,7 @@ import { createLogUpdate } from 'log-update';
 import cliSpinners from 'cli-spinners';
 import type { LiveModel, LiveRun } from '../../runs/types.js';
 import { formatDurationMs, formatUsd, truncate } from '../format.js';
-import { safeLine } from './safe-text.js';
+import { visibleLine } from '../../text/visible-text.js';
 
 const spinner = cliSpinners.dots;
 
@@ -42,7 +42,7 @@ export class ProgressLines {
   private draw(final = false): void {
     if (!this.live || (this.stopped && !final)) return;
     const models = this.live.models;
-    const width = Math.max(0, ...models.map((model) => [...safeLine(model.modelId)].length));
+    const width = Math.max(0, ...models.map((model) => [...visibleLine(model.modelId)].length));
     const now = Date.now();
     this.log(models.map((model) => progressLine(model, width, spinner.frames[this.frame], now)).join('\n'));
   }
@@ -59,7 +59,7 @@ export function progressLine(model: LiveModel, idWidth: number, spinnerFrame: st
   const facts = [formatDurationMs(Math.max(0, elapsed)), `${model.inputTokens}→${model.outputTokens} tok`];
   if (model.costUsd !== null && model.costUsd > 0) facts.push(formatUsd(model.costUsd));
   if (model.proposedWrites.length > 0) facts.push(`${model.proposedWrites.length} write(s)`);
-  if (model.error) facts.push(truncate(safeLine(model.error), 60));
-  const id = safeLine(model.modelId);
+  if (model.error) facts.push(truncate(visibleLine(model.error), 60));
+  const id = visibleLine(model.modelId);
   return `${mark} ${id}${' '.repeat(Math.max(0, idWidth - [...id].length))}  ${status.padEnd(9)} ${facts.join(' · ')}`;
 }

@@ -2,7 +2,7 @@
 // latency, tokens, cost and proposed files, then its answer) and what was picked; or, with --json, one object.
 import type { ModelResponse } from '../../../store/index.js';
 import { formatDurationMs, formatUsd } from '../format.js';
-import { safeBlock, safeLine } from './safe-text.js';
+import { visibleLine, visibleText } from '../../text/visible-text.js';
 
 export interface RunReport {
   sessionId: string;
@@ -68,15 +68,15 @@ export function runJson(report: RunReport): RunJson {
 
 export function runText(report: RunReport): string {
   const blocks = report.responses.map(modelBlock);
-  const picked = report.picked === null ? 'Picked: none' : `Picked: ${safeLine(report.picked)}`;
-  const note = report.note ? ` · ${safeLine(report.note)}` : '';
+  const picked = report.picked === null ? 'Picked: none' : `Picked: ${visibleLine(report.picked)}`;
+  const note = report.note ? ` · ${visibleLine(report.note)}` : '';
   const footer = `${picked}${note}\nSession ${report.sessionId} · run #${report.runNumber} · bakeoff show ${report.sessionId}`;
   return [...blocks, footer].join('\n\n') + '\n';
 }
 
 function modelBlock(response: ModelResponse): string {
   const cost = knownCost(response);
-  const writes = (response.proposedWrites ?? []).map((write) => safeLine(write.delete ? `-${write.path}` : write.path));
+  const writes = (response.proposedWrites ?? []).map((write) => visibleLine(write.delete ? `-${write.path}` : write.path));
   const facts = [
     answered(response) ? 'done' : 'failed',
     formatDurationMs(response.latencyMs),
@@ -84,8 +84,8 @@ function modelBlock(response: ModelResponse): string {
     cost === null ? '$?' : formatUsd(cost),
     writes.length > 0 ? `writes: ${writes.join(', ')}` : 'no writes',
   ];
-  const header = `── ${safeLine(response.modelId)} · ${facts.join(' · ')}`;
+  const header = `── ${visibleLine(response.modelId)} · ${facts.join(' · ')}`;
   // a failed model's partial text first, then why it failed
-  const lines = [safeBlock(response.text.trimEnd()), response.error ? `error: ${safeLine(response.error)}` : ''].filter((line) => line !== '');
+  const lines = [visibleText(response.text.trimEnd()), response.error ? `error: ${visibleLine(response.error)}` : ''].filter((line) => line !== '');
   return `${header}\n${lines.join('\n') || '(no text)'}`;
 }
