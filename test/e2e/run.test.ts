@@ -60,7 +60,7 @@ describe('bakeoff run in a terminal', () => {
     runTerminal.type('', 'C-c');
     const screen = (await runTerminal.waitFor('EXITED 130', 10_000)).replace(/\n/g, '');
     expect(screen).toMatch(/■ demo\/alpha {2}cancelled/);
-    const hint = /bakeoff: interrupted: the run is not recorded and its checkpoint stays\. To finish it: bakeoff -d (\S+) --resume (ses_[0-9a-f-]{36}), then \/resume/.exec(screen);
+    const hint = /bakeoff: interrupted: the run is recorded as interrupted and its checkpoint stays\. To finish it: bakeoff -d (\S+) --resume (ses_[0-9a-f-]{36}), then \/resume/.exec(screen);
     expect(hint).not.toBeNull();
     const [, hintedDir, id] = hint!;
     expect(hintedDir).toBe(data);
@@ -69,8 +69,10 @@ describe('bakeoff run in a terminal', () => {
     const checkpoint = JSON.parse(readFileSync(join(sessionDir, 'checkpoint.json'), 'utf8')) as Checkpoint;
     expect(checkpoint.prompt).toBe('write resumed.txt: slow and resumed');
     expect(checkpoint.adapter_ids).toEqual(['demo/alpha', 'demo/beta']);
-    // the session is on disk (so --resume finds it) with no run recorded
-    expect((JSON.parse(readFileSync(join(sessionDir, 'session_metadata.json'), 'utf8')) as SessionMetadata).runs).toEqual([]);
+    // the session is on disk (so --resume finds it), the run recorded as the app's Esc records it
+    const interrupted = (JSON.parse(readFileSync(join(sessionDir, 'session_metadata.json'), 'utf8')) as SessionMetadata).runs;
+    expect(interrupted).toHaveLength(1);
+    expect(interrupted[0].note).toMatch(/^Interrupted \(.*demo\/alpha.*\)\. \/resume to continue\.$/);
     expect(existsSync(join(project, 'resumed.txt'))).toBe(false);
 
     // the command the hint printed, in the app
@@ -86,8 +88,9 @@ describe('bakeoff run in a terminal', () => {
     app.type('/exit', 'Enter');
     await app.waitFor('EXITED 0');
     const meta = JSON.parse(readFileSync(join(sessionDir, 'session_metadata.json'), 'utf8')) as SessionMetadata;
-    expect(meta.runs).toHaveLength(1);
-    expect(meta.runs[0]).toMatchObject({ prompt_preview: 'write resumed.txt: slow and resumed', selected: 'demo/alpha', note: 'Applied: resumed.txt' });
+    // /resume records a new run of the prompt, as Errata does
+    expect(meta.runs).toHaveLength(2);
+    expect(meta.runs[1]).toMatchObject({ prompt_preview: 'write resumed.txt: slow and resumed', selected: 'demo/alpha', note: 'Applied: resumed.txt' });
     expect(existsSync(join(sessionDir, 'checkpoint.json'))).toBe(false);
   });
 });

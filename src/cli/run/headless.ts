@@ -74,7 +74,8 @@ async function runInSession(opened: OpenedSession, options: HeadlessRun, interru
   if (settled.kind === 'cancelled') {
     await store.flush();
     const dataDir = options.dataDirGiven ? ` -d ${shellWord(opened.layout.root)}` : '';
-    printError(`interrupted: the run is not recorded and its checkpoint stays. To finish it: bakeoff${dataDir} --resume ${store.sessionId()}, then /resume`);
+    // recorded as the app's Esc records it (the note names the stopped models); the checkpoint is what /resume finishes
+    printError(`interrupted: the run is recorded as interrupted and its checkpoint stays. To finish it: bakeoff${dataDir} --resume ${store.sessionId()}, then /resume`);
     return interruptedExitCode;
   }
 
