@@ -1,4 +1,4 @@
-// One prompt's run in an opened session, the same for the app and `bakeoff run`: a new session reaches the
+// One prompt's run in an opened session, as `bakeoff run` does it (the app's hook still has its own copy): a new session reaches the
 // disk before its first run, the run goes through the engine, and what follows is decided here — a cancelled
 // run waits for /resume, a run with nothing to keep is recorded as skipped, else the caller picks (or rates).
 import type { Checkpoint, Store } from '../../store/index.js';
