@@ -6,7 +6,7 @@ import type { CompletedRun } from '../../src/runs/types.js';
 import { response } from '../helpers/store-fixture.js';
 
 const option = (modelId: string, latencyMs: number, costUsd: number | null, number = 1): SelectionOption => ({ number, modelId, latencyMs, outputTokens: 10, costUsd, writes: [] });
-const run = (...responses: ReturnType<typeof response>[]): CompletedRun => ({ prompt: 'p', responses, feedIndex: 0, cancelled: false });
+const run = (...responses: ReturnType<typeof response>[]): CompletedRun => ({ prompt: 'p', responses, feedIndex: 0, cancelled: false, startedAt: 0 });
 
 describe('--pick', () => {
   it('reads fastest, cheapest and none as rules, anything else as a model id', () => {
