@@ -11,7 +11,6 @@ import { parseOptions } from './cli/parse-options.js';
 import { UsageError } from './cli/usage-error.js';
 import { printError, printText } from './cli/print.js';
 import { visibleText } from './text/visible-text.js';
-import { shellWord } from './cli/shell-word.js';
 import { addSessionsCommand } from './cli/sessions.js';
 import { addShowCommand } from './cli/show.js';
 import { addStatsCommand } from './cli/stats.js';

@@ -56,7 +56,6 @@ export function addRunCommand(program: Command, setExitCode: (code: number) => v
     const code = await runHeadless({
       prompt: text,
       dataDir: options.dataDir,
-      dataDirGiven: self.getOptionValueSource('dataDir') === 'cli' || self.parent?.getOptionValueSource('dataDir') === 'cli',
       continue: options.continue,
       resume: options.resume,
       models: options.models,

@@ -9,7 +9,7 @@ import { openSession, type OpenedSession } from '../../session/open-session.js';
 import { SessionRuns, type RunStarter, type SettledRun } from '../../session/session-runs.js';
 import { printError, printJson, printNote, printText, printWarning } from '../print.js';
 import { runViews } from '../run-views.js';
-import { shellWord } from '../shell-word.js';
+import { commandHint } from '../../session/command-hint.js';
 import { UsageError } from '../usage-error.js';
 import { Interrupt, interruptedExitCode } from './interrupt.js';
 import { modelToPick, type PickRule } from './pick.js';
@@ -19,8 +19,6 @@ import { answered, runJson, runText, type RunReport } from './report.js';
 export interface HeadlessRun {
   prompt: string;
   dataDir: string;
-  /** -d was on the command line: the resume hint repeats it */
-  dataDirGiven: boolean;
   continue: boolean;
   resume?: string | true;
   models?: string[];
@@ -73,9 +71,8 @@ async function runInSession(opened: OpenedSession, options: HeadlessRun, interru
   }
   if (settled.kind === 'cancelled') {
     await store.flush();
-    const dataDir = options.dataDirGiven ? ` -d ${shellWord(opened.layout.root)}` : '';
     // recorded as the app's Esc records it (the note names the stopped models); the checkpoint is what /resume finishes
-    printError(`interrupted: the run is recorded as interrupted and its checkpoint stays. To finish it: bakeoff${dataDir} --resume ${store.sessionId()}, then /resume`);
+    printError(`interrupted: the run is recorded as interrupted and its checkpoint stays. To finish it: ${commandHint(opened.layout.root, '--resume', store.sessionId())}, then /resume`);
     return interruptedExitCode;
   }
 
