@@ -166,7 +166,8 @@ describe('redo, property', () => {
             if (entries.length === 0) continue;
             const position = ref.stack.length - 1 - (op.pick % entries.length);
             ref.redo.push({ state: await sessionState(store, project), stack: [...ref.stack], tree: { ...ref.tree }, turns: ref.turns });
-            await store.rewindTo(entries[op.pick % entries.length].feedIndex, op.mode);
+            // a conversation-only rewind leaves a later run's file in place, so an older run's file has drifted: overwrite, as the reference does
+            await store.rewindTo(entries[op.pick % entries.length].feedIndex, op.mode, { allowDrift: true });
             const undone = ref.stack.splice(position);
             if (op.mode !== 'conversation') {
               for (const record of [...undone].reverse()) {
