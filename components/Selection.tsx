@@ -33,7 +33,11 @@ export const Selection = memo(function Selection({ options, highlighted, rateabl
           </Text>
         );
       })}
-      <Text dimColor>{`Type a number and Enter (or ↑/↓ and Enter) to keep it, s Enter to skip${rate}.`}</Text>
+      <Text dimColor>
+        {options.length > 0
+          ? `Type a number and Enter (or ↑/↓ and Enter) to keep it, s Enter to skip${rate}.`
+          : `Every model failed: ${retryable ? 'r Enter to run them again, ' : ''}s Enter to skip.`}
+      </Text>
       {error ? <Text color="red">{visibleText(disguise ? disguise.mask(error) : error)}</Text> : null}
     </Box>
   );

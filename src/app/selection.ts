@@ -2,10 +2,11 @@
 import { writeLabel } from '../text/write-label.js';
 import type { Choice, CompletedRun } from '../runs/types.js';
 import type { SelectionOption } from '../../components/types.js';
+import { isPickable } from '../runs/pickable.js';
 
 export function selectionOptions(run: CompletedRun, unknownPriceModels: ReadonlySet<string>): SelectionOption[] {
   return run.responses
-    .filter((r) => !r.error && !r.interrupted && (r.text.trim() !== '' || (r.proposedWrites?.length ?? 0) > 0))
+    .filter(isPickable)
     .sort((a, b) => a.latencyMs - b.latencyMs)
     .map((r, index) => ({
       number: index + 1,
@@ -15,11 +16,6 @@ export function selectionOptions(run: CompletedRun, unknownPriceModels: Readonly
       costUsd: unknownPriceModels.has(r.modelId) ? null : r.costUsd,
       writes: (r.proposedWrites ?? []).map(writeLabel),
     }));
-}
-
-/** A run of one model can be rated instead of picked. */
-export function canRate(run: CompletedRun): boolean {
-  return run.responses.length === 1;
 }
 
 /**

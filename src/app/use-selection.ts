@@ -2,7 +2,8 @@
 import { useCallback, useState } from 'react';
 import type { Choice, CompletedRun } from '../runs/types.js';
 import type { SelectionOption } from '../../components/types.js';
-import { canRate, parseSelection } from './selection.js';
+import { parseSelection } from './selection.js';
+import { canRate } from '../runs/pickable.js';
 
 export interface SelectionState {
   pending: CompletedRun | null;

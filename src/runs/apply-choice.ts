@@ -5,6 +5,7 @@ import { ApplyError, applyWritesAtomically } from '../../store/index.js';
 import type { Choice, CompletedRun } from './types.js';
 import { dataDirsOf } from './data-dirs.js';
 import { ApplyConflictError, conflictsSince } from './apply-conflicts.js';
+import { canRate, isPickable } from './pickable.js';
 
 export interface ChoiceResult {
   note: string;
@@ -17,15 +18,15 @@ export async function applyChoice(store: Store, run: CompletedRun, choice: Choic
   if (run.cancelled || run.feedIndex < 0) throw new Error('this run was interrupted and is not recorded yet: /resume it first');
   if (choice.kind === 'skip') return noted(store, 'Skipped.', []);
   if (choice.kind === 'rate') {
+    if (!canRate(run)) throw new Error('only the answer of a one-model run can be rated, and this run has none');
     // as Errata records a rating: the rated model is `selected`, with the rating and `Rated good: <model>`
-    const rated = run.responses.find((response) => !response.error && !response.interrupted) ?? run.responses[0];
-    if (!rated) throw new Error('no answer in this run to rate');
+    const rated = run.responses[0];
     await store.recordSelection({ prompt: run.prompt, selectedModelId: rated.modelId, responses: run.responses, appliedFiles: null, rating: choice.rating });
     return noted(store, `Rated ${choice.rating}: ${rated.modelId}`, []);
   }
   const picked = run.responses.find((response) => response.modelId === choice.modelId);
   if (!picked) throw new Error(`no answer from ${choice.modelId} in this run (models: ${run.responses.map((r) => r.modelId).join(', ')})`);
-  if (picked.error) throw new Error(`cannot pick ${choice.modelId}: it failed (${picked.error})`);
+  if (!isPickable(picked)) throw new Error(`cannot pick ${choice.modelId}: ${picked.error ? `it failed (${picked.error})` : 'it gave no answer'}`);
   const writes = picked.proposedWrites ?? [];
   if (writes.length === 0) {
     await store.recordSelection({ prompt: run.prompt, selectedModelId: picked.modelId, responses: run.responses, appliedFiles: null, rating: '' });

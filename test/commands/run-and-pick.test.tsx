@@ -68,6 +68,23 @@ describe('a run and the pick after it', () => {
     expect(meta.runs[0]).toMatchObject({ selected: 'demo/alpha', rating: 'bad', note: 'Rated bad: demo/alpha' });
   });
 
+  it('a run whose only model failed offers no pick and no rating, only a retry or a skip', async () => {
+    app = await startApp({ models: ['demo/gamma'] });
+    await app.submit('fail now');
+    await app.waitFor('Every model failed: r Enter to run them again, s Enter to skip.');
+    const frame = app.frame();
+    expect(frame).not.toContain('to keep it');
+    expect(frame).not.toContain('to rate');
+    // b is not a rating of the failure
+    await app.submit('b');
+    await app.waitFor('or s to skip');
+    await app.submit('s');
+    await app.waitFor('Skipped.');
+    const meta = await app.readJson<SessionMetadata>(app.session.store.metadataPath());
+    expect(meta.runs[0]).toMatchObject({ prompt_preview: 'fail now', note: 'Skipped.' });
+    expect(meta.runs[0].rating ?? '').toBe('');
+  });
+
   it('a failed model is listed as failed and not offered', async () => {
     app = await startApp({ models: ['demo/alpha', 'demo/gamma'] });
     await app.runPrompt('this will fail for gamma');
