@@ -47,6 +47,8 @@ export interface AppProps {
   onQuit(error?: Error): void;
   /** close this session and open another; rejects when it cannot be opened */
   onSwitchSession(sessionId: string): Promise<void>;
+  /** run these models from the next prompt on (a recipe was loaded); returns what is wrong with any of them */
+  onChangeModels(models: string[]): string[];
 }
 
 function initialFeed(session: AppSession, blind: boolean): FeedItem[] {
@@ -63,7 +65,7 @@ function initialFeed(session: AppSession, blind: boolean): FeedItem[] {
   return items;
 }
 
-export function App({ session, services, debug = false, blind: blindAtStart = false, onQuit, onSwitchSession }: AppProps) {
+export function App({ session, services, debug = false, blind: blindAtStart = false, onQuit, onSwitchSession, onChangeModels }: AppProps) {
   const { store } = session;
   const { isRawModeSupported } = useStdin();
   const { columns, rows } = useTerminalSize();
@@ -139,6 +141,7 @@ export function App({ session, services, debug = false, blind: blindAtStart = fa
     refresh,
     quit: () => void quit(),
     switchSession,
+    changeModels: onChangeModels,
   });
 
   // held messages join the scrollback once the run has left the screen

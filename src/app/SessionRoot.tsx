@@ -5,7 +5,7 @@ import { KeypressProvider } from '../editor/KeypressProvider.js';
 import { App } from './App.js';
 import type { AppServices, AppSession } from './services.js';
 import { CLEAR_TERMINAL } from './use-feed.js';
-import { withUsableModels } from './usable-models.js';
+import { withModels, withUsableModels } from './usable-models.js';
 
 export interface SessionRootProps {
   initial: AppSession;
@@ -33,6 +33,15 @@ export function SessionRoot({ initial, services, debug, blind = false, onExit }:
     [services, session, stdout],
   );
 
+  const changeModels = useCallback(
+    (models: string[]) => {
+      const next = withModels(session, models, services);
+      setSession(next.session);
+      return next.problems;
+    },
+    [services, session],
+  );
+
   const quit = useCallback(
     (error?: Error) => {
       onExit(session, error);
@@ -43,7 +52,7 @@ export function SessionRoot({ initial, services, debug, blind = false, onExit }:
 
   return (
     <KeypressProvider>
-      <App key={session.store.sessionId()} session={session} services={services} debug={debug} blind={blind} onQuit={quit} onSwitchSession={switchSession} />
+      <App key={session.store.sessionId()} session={session} services={services} debug={debug} blind={blind} onQuit={quit} onSwitchSession={switchSession} onChangeModels={changeModels} />
     </KeypressProvider>
   );
 }

@@ -43,6 +43,8 @@ export interface SessionActionsDeps {
   refresh(): void;
   quit(): void;
   switchSession(sessionId: string): void;
+  /** the session runs these models from the next prompt on; returns what is wrong with any of them */
+  changeModels(models: string[]): string[];
 }
 
 export interface SessionActions {
@@ -88,7 +90,7 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
 
   const commandContext = (): CommandContext => ({
     store,
-    session: { layout: session.layout, models: session.models, projectRoot: store.projectRoot() },
+    session: { layout: session.layout, models: session.models, recipeModels: session.recipeModels ?? session.models, projectRoot: store.projectRoot() },
     ui: { verbose: deps.verbose, blind: deps.blind, unrecordedSpendUsd: unrecordedSpend.current, unknownPriceModels: unknownPrices.current, commands },
     services,
   });
@@ -225,6 +227,10 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
         return;
       case 'switch-session':
         deps.switchSession(result.sessionId);
+        return;
+      case 'models':
+        feed.add('info', result.text);
+        for (const problem of deps.changeModels(result.models)) feed.add('warning', problem);
         return;
       case 'verbose':
         deps.setVerbose(result.verbose);

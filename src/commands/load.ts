@@ -24,6 +24,8 @@ export const loadCommand: SlashCommand = {
     store.setSessionRecipe(recipe);
     await store.persistSessionRecipe();
     const hash = hashOfWhatWillRun(store);
-    return info(`Loaded recipe "${recipe.name || 'unnamed'}" from ${path} (${shortHash(hash)})`);
+    const text = `Loaded recipe "${recipe.name || 'unnamed'}" from ${path} (${shortHash(hash)})`;
+    // Without a Models section the session keeps the models it has; with one, the next run uses them.
+    return recipe.models && recipe.models.length > 0 ? { type: 'models', models: [...recipe.models], text } : info(`${text}; it names no models, so the models stay`);
   },
 };

@@ -1,20 +1,21 @@
-// /models: the session's models, where their prices come from, and what is wrong with any of them.
+// /models: every model of the recipe, usable or not: where its prices come from and its requests go, and
+// why one that cannot run is left out (the start line said it once; this says it whenever asked).
 import { info, type SlashCommand } from './types.js';
 
 export const modelsCommand: SlashCommand = {
   name: 'models',
-  description: 'List the active models and any problem with them',
+  description: "List the recipe's models: which run, why any is left out, where each one's requests go",
   action: ({ session, services }) => {
-    const { models, problems } = services.resolveModels(session.models);
+    const { models, leftOut } = services.resolveModels(session.recipeModels);
     const lines = ['Models:'];
     for (const model of models) {
-      const details = [model.priceLabel || 'catalog prices', model.contextWindow ? `${model.contextWindow} tokens of context` : '', model.endpoint ? `endpoint ${model.endpoint}` : '']
+      const details = [model.priceLabel || 'catalog prices', model.contextWindow ? `${model.contextWindow} tokens of context` : '', `endpoint ${model.address}`]
         .filter(Boolean)
         .join(', ');
       lines.push(`  ${model.id}  (${details})`);
     }
-    if (models.length === 0) lines.push('  (none)');
-    for (const problem of problems) lines.push(`  problem: ${problem}`);
+    for (const model of leftOut) lines.push(`  ${model.id}  left out: ${model.reason} (endpoint ${model.endpoint})`);
+    if (models.length === 0 && leftOut.length === 0) lines.push('  (none: the recipe names no models)');
     return info(lines.join('\n'));
   },
 };

@@ -40,6 +40,8 @@ export type CommandResult =
   /** start a run (/resume) */
   | { type: 'run'; prompt: string; resume: Checkpoint }
   | { type: 'switch-session'; sessionId: string }
+  /** a recipe was loaded: its models run from the next prompt on */
+  | { type: 'models'; models: string[]; text: string }
   | { type: 'verbose'; verbose: boolean; text: string }
   /** open $VISUAL/$EDITOR on this text; the result goes in the prompt line */
   | { type: 'edit-prompt'; text: string }
@@ -52,7 +54,10 @@ export interface CommandContext {
   store: Store;
   session: {
     layout: DataLayout;
+    /** the models that run */
     models: string[];
+    /** every model the recipe names, usable or not */
+    recipeModels: string[];
     projectRoot: string;
   };
   ui: {

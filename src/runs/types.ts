@@ -55,6 +55,8 @@ export interface ModelInfo {
   contextWindow: number | null;
   /** `URL (VARIABLE from ./.env)` when the model talks to an endpoint other than its provider's default */
   endpoint: string | null;
+  /** where its requests go, default or not (endpointLabel), for /models */
+  address: string;
 }
 
 export interface RunContext {

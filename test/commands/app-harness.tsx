@@ -6,6 +6,7 @@ import { render } from 'ink-testing-library';
 import { vi } from 'vitest';
 import { SessionRoot } from '../../src/app/SessionRoot.js';
 import { realServices } from '../../src/app/real-services.js';
+import { withUsableModels } from '../../src/app/usable-models.js';
 import type { AppServices, AppSession } from '../../src/app/services.js';
 import { openSession } from '../../src/session/open-session.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -45,9 +46,11 @@ export async function startApp(options: StartOptions = {}): Promise<AppDriver> {
   const data = join(root, 'data');
   const project = join(root, 'project');
   await mkdir(project, { recursive: true });
-  const session = await openSession({ dataDir: data, models: options.models ?? ['demo/alpha', 'demo/beta'], projectRoot: project, resume: options.resume });
-  const base = realServices(session);
+  const opened = await openSession({ dataDir: data, models: options.models ?? ['demo/alpha', 'demo/beta'], projectRoot: project, resume: options.resume });
+  const base = realServices(opened);
   const services = options.services ? options.services(base) : base;
+  // as run-app does: a model that cannot run is reported and left out
+  const session = withUsableModels(opened, services);
   const onExit = vi.fn();
   const instance = render(<SessionRoot initial={session} services={services} debug={false} onExit={onExit} />);
   await tick();

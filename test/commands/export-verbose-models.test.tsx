@@ -35,11 +35,24 @@ describe('/export, /verbose and /models', () => {
     await app.waitFor('Verbose off.');
   });
 
-  it('/models lists the active models and their price source', async () => {
-    app = await startApp({ models: ['demo/alpha', 'nope/model'] });
+  it('/models lists every model of the recipe, usable or not, with the reason and the endpoint', async () => {
+    delete process.env.OPENAI_COMPATIBLE_BASE_URL;
+    app = await startApp({ models: ['demo/alpha', 'nope/model', 'openai-compatible/local', 'ollama/llama3'] });
     await app.submit('/models');
     const frame = await app.waitFor('Models:');
-    expect(frame).toContain('demo/alpha');
-    expect(frame).toContain('problem:');
+    expect(frame).toContain('demo/alpha  (demo prices');
+    expect(frame).toContain('endpoint built in, no network');
+    expect(frame).toMatch(/ollama\/llama3 +\(.*endpoint http:\/\/127\.0\.0\.1:11434\/v1 \(default\)/);
+    expect(frame).toContain('nope/model  left out: unknown provider "nope"');
+    expect(frame).toContain('openai-compatible/local  left out: set OPENAI_COMPATIBLE_BASE_URL');
+  });
+
+  it('/models with no usable model still lists them all (not "(none)")', async () => {
+    delete process.env.OPENAI_COMPATIBLE_BASE_URL;
+    app = await startApp({ models: ['openai-compatible/local'] });
+    await app.submit('/models');
+    const frame = await app.waitFor('Models:');
+    expect(frame).not.toContain('(none');
+    expect(frame).toMatch(/openai-compatible\/local  left out: set OPENAI_COMPATIBLE_BASE_URL [\s\S]*\(endpoint none\)/);
   });
 });

@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseRecipe } from '../../store/index.js';
+import { parseRecipe, type SessionMetadata } from '../../store/index.js';
 import { startApp, type AppDriver } from './app-harness.js';
 
 let app: AppDriver;
@@ -33,6 +33,37 @@ describe('/recipes, /save and /load', () => {
     expect(app.frame()).toMatch(/│ Terse rcp_v1_/);
     const written = await readFile(app.session.store.sessionRecipePath(), 'utf8');
     expect(parseRecipe(written).systemPrompt).toBe('Answer in one line.');
+  });
+
+  it('/load takes effect for the next run: its models, tools and system prompt', async () => {
+    app = await startApp({ models: ['demo/alpha', 'demo/beta'] });
+    await app.runPrompt('before');
+    await app.submit('s');
+    await app.waitFor('Skipped.');
+    const file = join(app.project, 'three.recipe.md');
+    await writeFile(file, '# Three\nversion: 1\n\n## Models\n- demo/alpha\n- demo/beta\n- demo/gamma\n\n## System Prompt\nBe brief.\n\n## Tools\n- read_file\n');
+    await app.submit(`/load ${file}`);
+    await app.waitFor('Loaded recipe "Three"');
+    expect(app.frame()).toMatch(/│ demo\/alpha, demo\/beta, demo\/gamma │/);
+    await app.runPrompt('after');
+    expect(app.frame()).toContain('demo/gamma');
+    const meta = await app.readJson<SessionMetadata>(app.session.store.metadataPath());
+    expect(meta.runs.map((run) => run.models)).toEqual([
+      ['demo/alpha', 'demo/beta'],
+      ['demo/alpha', 'demo/beta', 'demo/gamma'],
+    ]);
+    const recipes = await app.readJson<Record<string, { system_prompt?: string; tools?: string[] }>>(join(app.data, 'recipes.json'));
+    const recorded = recipes[meta.runs[1].config_hash ?? ''];
+    expect(recorded).toMatchObject({ name: 'Three', system_prompt: 'Be brief.', tools: ['read_file'] });
+  });
+
+  it('/load of a recipe with a model that cannot run says so and runs the others', async () => {
+    app = await startApp({ models: ['demo/alpha'] });
+    const file = join(app.project, 'mixed.recipe.md');
+    await writeFile(file, '# Mixed\nversion: 1\n\n## Models\n- demo/beta\n- nope/model\n');
+    await app.submit(`/load ${file}`);
+    await app.waitFor('nope/model left out');
+    expect(app.frame()).toMatch(/│ demo\/beta │/);
   });
 
   it('/load says what is wrong with a missing or bad file', async () => {
