@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { PanelFrame } from './PanelFrame.js';
 import { formatTokens, formatUsd, oneLine, pad, visibleLine } from './format.js';
 import type { CheckpointView } from './types.js';
+import { formatLocalTime } from '../src/text/local-time.js';
 
 const stateColor = { completed: 'green', interrupted: 'yellow', failed: 'red', 'not started': 'gray' } as const;
 
@@ -24,7 +25,7 @@ export const CheckpointPanel = memo(function CheckpointPanel({ checkpoint }: Che
     <PanelFrame title="Checkpoint">
       <Text>
         <Text bold>{oneLine(checkpoint.prompt, 80)}</Text>
-        <Text dimColor>{`  ${visibleLine(checkpoint.timestamp)}`}</Text>
+        <Text dimColor>{`  ${visibleLine(formatLocalTime(checkpoint.timestamp))}`}</Text>
       </Text>
       {checkpoint.models.map((m) => (
         <Box key={m.modelId} flexDirection="column">

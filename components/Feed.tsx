@@ -3,6 +3,7 @@ import { Box, Static, Text } from 'ink';
 import { memo } from 'react';
 import { formatMs, formatTokens, formatUsd, pad, visibleLine, visibleText } from './format.js';
 import type { FeedItem, FeedModelLine, FeedRunItem } from './types.js';
+import { PromptHeader } from './PromptHeader.js';
 
 const PROMPT_LINES = 6;
 
@@ -21,16 +22,10 @@ function ModelLine({ line, width }: { line: FeedModelLine; width: number }) {
 }
 
 export function RunEntry({ item }: { item: FeedRunItem }) {
-  // a bounded head of the prompt: a huge one costs what a short one does
-  const lines = item.prompt.slice(0, 16_384).split('\n');
-  const shown = visibleText(lines.slice(0, PROMPT_LINES).join('\n')) + (lines.length > PROMPT_LINES || item.prompt.length > 16_384 ? '\n…' : '');
   const width = Math.max(...item.models.map((m) => m.modelId.length), 8);
   return (
     <Box flexDirection="column" marginBottom={1}>
-      <Text bold>
-        <Text color="magenta">{'> '}</Text>
-        {shown}
-      </Text>
+      <PromptHeader prompt={item.prompt} maxLines={PROMPT_LINES} />
       {item.models.map((line) => (
         <ModelLine key={line.modelId} line={line} width={width} />
       ))}

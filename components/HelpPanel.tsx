@@ -2,7 +2,6 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { PanelFrame } from './PanelFrame.js';
-import { pad } from './format.js';
 import type { CommandHint } from './types.js';
 
 export const KEYS: [string, string][] = [
@@ -30,6 +29,18 @@ export const KEYS: [string, string][] = [
   ['Ctrl-C twice', 'quit'],
 ];
 
+/** A term and its text; a text too long for the line wraps under itself, not under the term. */
+function HelpRow({ term, width, text }: { term: string; width: number; text: string }) {
+  return (
+    <Box>
+      <Box width={width} flexShrink={0}>
+        <Text color="cyan">{term}</Text>
+      </Box>
+      <Text>{text}</Text>
+    </Box>
+  );
+}
+
 export interface HelpPanelProps {
   commands: CommandHint[];
 }
@@ -40,18 +51,12 @@ export const HelpPanel = memo(function HelpPanel({ commands }: HelpPanelProps) {
     <PanelFrame title="Help">
       <Text bold>Slash commands</Text>
       {commands.map((c) => (
-        <Text key={c.name}>
-          <Text color="cyan">{pad(`${c.name}${c.args ? ` ${c.args}` : ''}`, width)}</Text>
-          {c.description}
-        </Text>
+        <HelpRow key={c.name} term={`${c.name}${c.args ? ` ${c.args}` : ''}`} width={width} text={c.description} />
       ))}
       <Box marginTop={1} flexDirection="column">
         <Text bold>Keys</Text>
         {KEYS.map(([key, what]) => (
-          <Text key={key}>
-            <Text color="cyan">{pad(key, 17)}</Text>
-            {what}
-          </Text>
+          <HelpRow key={key} term={key} width={17} text={what} />
         ))}
       </Box>
     </PanelFrame>

@@ -1,9 +1,9 @@
 // The run under way: one panel per model, side by side, stacked when the terminal is too narrow.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { memo, useEffect, useState } from 'react';
 import type { LiveModel, LiveRun as LiveRunState } from '../src/runs/types.js';
 import { ModelPanel } from './ModelPanel.js';
-import { oneLine } from './format.js';
+import { PromptHeader } from './PromptHeader.js';
 
 /** A running model's elapsed time is redrawn this often even when nothing streams, so a wait never looks hung. */
 export const ELAPSED_TICK_MS = 500;
@@ -58,10 +58,7 @@ export const LiveRun = memo(function LiveRun({ run, verbose, columns, disguise }
   const now = useNow(run.models.some((model) => model.status === 'running'));
   return (
     <Box flexDirection="column">
-      <Text bold>
-        <Text color="magenta">{'> '}</Text>
-        {oneLine(disguise ? disguise.mask(run.prompt) : run.prompt, columns - 2)}
-      </Text>
+      <PromptHeader prompt={disguise ? disguise.mask(run.prompt) : run.prompt} />
       <Box flexDirection={sideBySide ? 'row' : 'column'}>
         {models.map((model) => (
           <ModelPanel key={model.modelId} model={model} verbose={verbose} width={width} now={now} />

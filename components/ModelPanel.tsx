@@ -24,8 +24,9 @@ export interface ModelPanelProps {
 function bodyLines(model: LiveModel, verbose: boolean, width: number): string[] {
   const inner = Math.max(10, width - 4);
   if (verbose) return model.events.map((e) => `${e.type}: ${oneLine(e.data, inner - e.type.length - 2)}`);
+  // a failure's error is shown once, under the events (it is also the last event)
   const actions = model.events
-    .filter((e) => e.type !== 'text')
+    .filter((e) => e.type !== 'text' && !(model.error && e.type === 'error'))
     .slice(-EVENT_LINES)
     .map((e) => `${e.type}: ${oneLine(e.data, inner - e.type.length - 2)}`);
   // only the tail is shown: split a bounded piece of it, not the whole answer

@@ -4,7 +4,8 @@ import { Text } from 'ink';
 import { usePanelKeys } from '../src/editor/use-panel-keys.js';
 import { memo, useRef, useState } from 'react';
 import { PanelFrame } from './PanelFrame.js';
-import { oneLine, pad, visibleLine } from './format.js';
+import { oneLine, pad, plural, visibleLine } from './format.js';
+import { formatLocalTime } from '../src/text/local-time.js';
 import type { SessionRow } from './types.js';
 
 const VISIBLE = 10;
@@ -75,6 +76,7 @@ export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, is
   const keys = state.filtering ? 'type to filter · Enter done' : '↑/↓ move · Enter switch · / filter · d delete';
   const title = `Sessions (${state.filter ? `${shown.length} of ${sessions.length}` : sessions.length})`;
   const asked = sessions.find((s) => s.id === state.confirming);
+  const countWidth = Math.max(0, ...sessions.map((s) => plural(s.promptCount, 'prompt').length));
   return (
     <PanelFrame title={title} keys={keys}>
       {state.filtering || state.filter ? <Text color={state.filtering ? 'cyan' : undefined}>{`filter: ${state.filter}${state.filtering ? '▏' : ''}`}</Text> : null}
@@ -84,7 +86,7 @@ export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, is
         return (
           <Text key={s.id} color={active ? 'cyan' : undefined} wrap="truncate">
             {active ? '❯ ' : '  '}
-            {visibleLine(s.id.slice(0, 17))} {pad(s.lastActiveAt.slice(0, 16).replace('T', ' '), 17)} {pad(`${s.promptCount} prompts`, 11)}
+            {`${visibleLine(s.id.slice(0, 17))}  ${visibleLine(formatLocalTime(s.lastActiveAt))}  ${pad(plural(s.promptCount, 'prompt'), countWidth)}  `}
             {s.title ? <Text bold>{`${oneLine(s.title, 30)}  `}</Text> : null}
             {oneLine(s.firstPrompt, 40)}
             {s.current ? <Text color="green"> (current)</Text> : null}

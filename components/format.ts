@@ -15,10 +15,9 @@ function head(text: string, width: number): string {
   return text.length > limit ? text.slice(0, limit) : text;
 }
 
-/** `$0.0123` under a dollar, `$1.23` above; `?` when the price is unknown. */
+/** `$0.0123` under a dollar (`$0.0000` for nothing, like any other amount), `$1.23` above; `?` when the price is unknown. */
 export function formatUsd(usd: number | null | undefined): string {
   if (usd === null || usd === undefined || Number.isNaN(usd)) return '?';
-  if (usd === 0) return '$0';
   return usd < 1 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
 }
 
@@ -52,6 +51,23 @@ export function oneLine(text: string, width: number): string {
   const first = head(text, width).replace(/\r\n?/g, '\n').split('\n').find((line) => line.trim() !== '') ?? '';
   return cutToWidth(visibleLine(first.trim()), Math.max(0, width));
 }
+
+/** `1 prompt`, `2 prompts`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** A prompt's lines for a header, made visible, at most `max` of them, then `…` when there are more (a bounded head is read). */
+export function promptLines(prompt: string, max: number): string[] {
+  const head = prompt.slice(0, PROMPT_HEAD_CHARS);
+  const lines = head.replace(/\r\n?/g, '\n').split('\n');
+  const more = lines.length > max || prompt.length > PROMPT_HEAD_CHARS;
+  const shown = lines.slice(0, max).map(visibleLine);
+  return more ? [...shown, '…'] : shown;
+}
+
+/** A huge prompt costs what a short one does: only this much of it is read for a header. */
+const PROMPT_HEAD_CHARS = 16_384;
 
 /** `text` made visible, padded with spaces to `width` columns (a longer text is kept whole, up to a bound). */
 export function pad(text: string, width: number): string {

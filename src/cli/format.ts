@@ -1,8 +1,8 @@
 // How numbers, times and text look in the terminal tables: one place, so every subcommand agrees.
+export { formatLocalTime } from '../text/local-time.js';
 
 /** Dollars: four decimals under $1 (model calls cost cents), two above. */
 export function formatUsd(usd: number): string {
-  if (usd === 0) return '$0';
   return '$' + (Math.abs(usd) < 1 ? usd.toFixed(4) : usd.toFixed(2));
 }
 
@@ -22,14 +22,6 @@ export function formatCount(n: number): string {
 /** A percentage already in 0..100: `100%`, `66.7%`. */
 export function formatPercent(percent: number): string {
   return Number.isInteger(percent) ? `${percent}%` : `${percent.toFixed(1)}%`;
-}
-
-/** `2026-03-10 13:00` in the local time zone; the stored string itself when it does not parse. */
-export function formatLocalTime(timestamp: string): string {
-  const date = new Date(timestamp);
-  if (Number.isNaN(date.getTime())) return timestamp;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** Line breaks and runs of spaces become one space, so a prompt fits on a table row. */

@@ -1,6 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { CheckpointPanel } from '../../components/CheckpointPanel.js';
+import { formatLocalTime } from '../../src/text/local-time.js';
 
 describe('CheckpointPanel', () => {
   it('shows the prompt, when, and each model completed, interrupted or failed with text, tokens, cost and writes', () => {
@@ -19,7 +20,9 @@ describe('CheckpointPanel', () => {
         />,
       ).lastFrame() ?? '';
     expect(frame).toContain('refactor the parser');
-    expect(frame).toContain('2026-03-31T12:37:19Z');
+    // the time as everywhere else (`2026-03-31 12:37` local), not the stored ISO string
+    expect(frame).toContain(`refactor the parser  ${formatLocalTime('2026-03-31T12:37:19Z')}`);
+    expect(frame).not.toContain('T12:37');
     expect(frame).toMatch(/demo\/alpha\s+completed\s+10→20 tok\s+\$0\.0100/);
     expect(frame).toContain('Done: parser split');
     expect(frame).toContain('writes: parse.go');

@@ -43,4 +43,9 @@ describe('Feed', () => {
     expect(frame.indexOf('fix the bug')).toBeLessThan(frame.indexOf('second'));
     expect(frame.split('fix the bug').length).toBe(2);
   });
+
+  it("indents a multi-line prompt's later lines under the first", () => {
+    const frame = render(<Feed items={[{ ...run, key: 'm1', prompt: 'first line\nsecond line' }]} />).lastFrame() ?? '';
+    expect(frame).toContain('> first line\n  second line');
+  });
 });

@@ -42,4 +42,9 @@ describe('LiveRun', () => {
     expect(view.lastFrame()).toMatch(/running 7\.\ds/);
     view.unmount();
   });
+
+  it("shows every line of a multi-line prompt, the later ones indented under the first", () => {
+    const frame = render(<LiveRun run={{ ...run, prompt: 'first line\nsecond line' }} verbose={false} columns={100} />).lastFrame() ?? '';
+    expect(frame).toContain('> first line\n  second line');
+  });
 });

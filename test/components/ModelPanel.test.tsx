@@ -44,4 +44,10 @@ describe('ModelPanel', () => {
     expect(frame).toMatch(/failed .*\$0\.5000/);
     expect(frame).toContain('context overflow');
   });
+
+  it("shows a failed model's error once, not as an event and again under it", () => {
+    const failed: LiveModel = { ...model, status: 'failed', error: 'connection refused', events: [{ type: 'error', data: 'connection refused' }], text: '' };
+    const frame = render(<ModelPanel model={failed} verbose={false} width={60} />).lastFrame() ?? '';
+    expect(frame.split('connection refused')).toHaveLength(2);
+  });
 });

@@ -3,6 +3,7 @@ import { SessionsPanel } from '../../components/SessionsPanel.js';
 import type { SessionRow } from '../../components/types.js';
 import { renderWithKeys } from './render-with-keys.js';
 import { KEY, tick } from './ink-helpers.js';
+import { formatLocalTime } from '../../src/text/local-time.js';
 
 const sessions: SessionRow[] = [
   { id: 'ses_019505e2-7c3a-7b5e-9f1d-3b2a1c0d9e8f', lastActiveAt: '2026-03-31T12:37:19Z', promptCount: 3, firstPrompt: 'fix the bug', current: true },
@@ -25,8 +26,9 @@ describe('SessionsPanel', () => {
   it('lists sessions newest first, marks the current one, and Enter switches to the highlighted one', async () => {
     const { lastFrame, press, onSelect } = panel();
     await tick();
-    expect(lastFrame()).toMatch(/❯ ses_019505e2-7c3a 2026-03-31 12:37\s+3 prompts\s+fix the bug \(current\)/);
-    expect(lastFrame()).toMatch(/ses_01950000-0000 .*Test writing\s+write tests/);
+    // local time as everywhere else; `1 prompt`; two spaces between the columns, the counts padded alike
+    expect(lastFrame()).toContain(`❯ ses_019505e2-7c3a  ${formatLocalTime('2026-03-31T12:37:19Z')}  3 prompts  fix the bug (current)`);
+    expect(lastFrame()).toContain(`  ses_01950000-0000  ${formatLocalTime('2026-03-30T09:00:00Z')}  1 prompt   Test writing  write tests`);
     expect(lastFrame()).toContain('skipped ses_x: bad json');
     await press(KEY.down);
     expect(lastFrame()).toMatch(/❯ ses_01950000-0000 .*write tests/);
