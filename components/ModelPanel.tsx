@@ -43,14 +43,16 @@ export const ModelPanel = memo(function ModelPanel({ model, verbose, width, now 
   const elapsedMs = model.status === 'running' && now !== undefined ? Math.max(model.elapsedMs, now - model.startedAt) : model.elapsedMs;
   const lines = bodyLines(model, verbose, width);
   const label = model.resumed ? `${model.status} (kept)` : model.status;
+  // `~` until the endpoint's usage replaces the running estimate
+  const estimate = model.estimated ? '~' : '';
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={statusColor[model.status]} paddingX={1} width={width}>
       <Text bold wrap="truncate">
         {visibleLine(model.modelId)}
       </Text>
       <Text wrap="truncate">
-        <Text color={statusColor[model.status]}>{label}</Text> {formatMs(elapsedMs)} · {formatTokens(model.inputTokens, model.outputTokens)} ·{' '}
-        {formatUsd(model.costUsd)}
+        <Text color={statusColor[model.status]}>{label}</Text> {formatMs(elapsedMs)} · {estimate}{formatTokens(model.inputTokens, model.outputTokens)} ·{' '}
+        {model.costUsd === null ? '' : estimate}{formatUsd(model.costUsd)}
         {model.proposedWrites.length > 0 ? ` · ${model.proposedWrites.length} write(s)` : ''}
       </Text>
       {model.proposedWrites.length > 0 ? <Text wrap="truncate">{oneLine(`changes: ${model.proposedWrites.map(writeLabel).join(', ')}`, width - 4)}</Text> : null}

@@ -44,6 +44,8 @@ export interface AgentProgress {
   proposedWrites: FileWrite[];
   toolCalls: Record<string, number>;
   steps: number;
+  /** the tokens and cost include an estimate (a turn still streaming, or one the endpoint reported no usage for) */
+  estimated: boolean;
 }
 
 export interface AgentOutcome extends AgentProgress {
@@ -77,6 +79,8 @@ class AgentLoop {
   private readonly files: ProposedFiles;
   private usage = { input: 0, output: 0, reasoning: 0 };
   private cost: number | null = 0;
+  /** a settled turn's usage was estimated: the endpoint reported none (a cut turn, or no usage event) */
+  private estimatedUsage = false;
   private steps = 0;
   private usageDoubted = false;
   /** the turn being streamed: its text, calls and estimated input so far */
@@ -196,6 +200,7 @@ class AgentLoop {
 
   /** Adds the in-flight turn's usage (estimated when the endpoint reported none) to the totals. */
   private settle(usage: TurnUsage | null): void {
+    if (usage === null) this.estimatedUsage = true;
     const turnUsage = usage ?? this.estimatedInFlightUsage();
     this.usage = {
       input: this.usage.input + turnUsage.inputTokens,
@@ -226,6 +231,7 @@ class AgentLoop {
       proposedWrites: this.files.writes(),
       toolCalls: { ...this.toolCalls },
       steps: this.steps,
+      estimated: this.estimatedUsage || turn !== null,
     };
   }
 }

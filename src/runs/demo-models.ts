@@ -81,7 +81,8 @@ async function* demoTurn(id: string, profile: DemoProfile, request: TurnRequest)
   const outputChars = text.length + calls.reduce((n, c) => n + callChars(c), 0);
   yield {
     type: 'finish',
-    usage: { inputTokens: estimateMessagesTokens(request.messages), outputTokens: tokensForChars(outputChars) },
+    // the system prompt counts, as it does for a real endpoint (and in the estimate of a turn cut short)
+    usage: { inputTokens: estimateMessagesTokens(request.messages, request.system), outputTokens: tokensForChars(outputChars) },
     finishReason: calls.length > 0 ? 'tool-calls' : 'stop',
   };
 }

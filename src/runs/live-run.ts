@@ -62,6 +62,7 @@ export class LiveRunTracker {
       outputTokens: progress.outputTokens,
       costUsd: progress.costUsd,
       proposedWrites: progress.proposedWrites,
+      estimated: progress.estimated,
     };
     this.changed();
   }

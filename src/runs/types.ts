@@ -16,6 +16,8 @@ export interface LiveModel {
   error?: string;
   /** kept from a checkpoint by /resume, not re-run */
   resumed?: boolean;
+  /** tokens and cost are estimates until the endpoint's usage arrives (shown with `~`) */
+  estimated?: boolean;
 }
 
 export interface LiveRun {

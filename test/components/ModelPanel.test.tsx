@@ -50,4 +50,11 @@ describe('ModelPanel', () => {
     const frame = render(<ModelPanel model={failed} verbose={false} width={60} />).lastFrame() ?? '';
     expect(frame.split('connection refused')).toHaveLength(2);
   });
+
+  it('marks tokens and cost as estimates (~) until the endpoint reports its usage', () => {
+    const live: LiveModel = { ...model, costUsd: 0.0001, estimated: true };
+    expect(render(<ModelPanel model={live} verbose={false} width={60} />).lastFrame()).toMatch(/running 2\.5s · ~120→45 tok · ~\$0\.0001/);
+    const reported: LiveModel = { ...live, status: 'done', estimated: false, inputTokens: 6, outputTokens: 13 };
+    expect(render(<ModelPanel model={reported} verbose={false} width={60} />).lastFrame()).toMatch(/done 2\.5s · 6→13 tok · \$0\.0001/);
+  });
 });

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compactSession, resolveModels } from '../../src/runs/index.js';
+import { activeRecipeOf, runSettings } from '../../src/runs/run-settings.js';
 import { drive, openRunStore, runPrompt } from './support/run-fixture.js';
 
 const demo = ['demo/alpha', 'demo/beta', 'demo/gamma'];
@@ -92,15 +93,16 @@ describe('demo models', () => {
     expect(alpha.latencyMs).toBeLessThan(gamma.latencyMs);
   });
 
-  it('count tokens as characters / 4 of history + prompt in and text out', async () => {
+  it('count tokens as characters / 4 of system prompt + history + prompt in and text out', async () => {
     const opened = await openRunStore();
+    const system = runSettings(activeRecipeOf(opened.store)).system.length;
     const prompt = 'count my tokens please';
     const first = await runPrompt(opened, ['demo/alpha'], prompt);
     const answer = first.responses[0];
-    expect(answer.inputTokens).toBe(Math.ceil(prompt.length / 4));
+    expect(answer.inputTokens).toBe(Math.ceil((system + prompt.length) / 4));
     expect(answer.outputTokens).toBe(Math.ceil(answer.text.length / 4));
     const second = await runPrompt(opened, ['demo/alpha'], 'again');
-    expect(second.responses[0].inputTokens).toBe(Math.ceil((prompt.length + answer.text.length + 'again'.length) / 4));
+    expect(second.responses[0].inputTokens).toBe(Math.ceil((system + prompt.length + answer.text.length + 'again'.length) / 4));
   });
 
   it('price tokens at the demo prices and label them as demo prices', async () => {

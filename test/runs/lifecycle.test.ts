@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadMetadata } from '../../store/index.js';
 import { applyChoice, compactSession, startRun } from '../../src/runs/index.js';
 import type { CompletedRun } from '../../src/runs/index.js';
+import { activeRecipeOf, runSettings } from '../../src/runs/run-settings.js';
 import { drive, openRunStore, recipeWith, runPrompt, waitForUpdate } from './support/run-fixture.js';
 
 const demo = ['demo/alpha', 'demo/beta', 'demo/gamma'];
@@ -71,7 +72,8 @@ describe('a completed run', () => {
     const history = opened.store.histories()['demo/alpha'];
     expect(history).toHaveLength(6);
     const window = history[2].content.length + history[3].content.length;
-    expect(third.responses[0].inputTokens).toBe(Math.ceil((window + 'three'.length) / 4));
+    const system = runSettings(activeRecipeOf(opened.store)).system.length;
+    expect(third.responses[0].inputTokens).toBe(Math.ceil((system + window + 'three'.length) / 4));
   });
 
   it('with verbose on, records a request event for each turn', async () => {
