@@ -27,7 +27,8 @@ export const StatusBar = memo(function StatusBar({ status, hint }: StatusBarProp
         <Text dimColor> │ </Text>
         {status.blind ? `blind · ${status.models.length} model${status.models.length === 1 ? '' : 's'}` : status.models.map(visibleLine).join(', ') || 'no models'}
         <Text dimColor> │ </Text>
-        {formatUsd(status.sessionCostUsd)}
+        {/* the bar is one line: a session that has spent nothing says `$0`, short */}
+        {status.sessionCostUsd === 0 ? '$0' : formatUsd(status.sessionCostUsd)}
         {status.costUnknown ? '+?' : ''}
         <Text dimColor> │ </Text>
         rewind {status.rewindDepth}
