@@ -3,7 +3,7 @@
 // Text passed through oneLine and pad is made visible (src/text/visible-text.ts): control characters are
 // shown, never obeyed; and only a bounded head of it is read, so a 100 MB field costs what a short one does.
 import { graphemeWidth, graphemes, textWidth } from '../src/editor/graphemes.js';
-import { visibleLine } from '../src/text/visible-text.js';
+import { visibleLine, visibleText } from '../src/text/visible-text.js';
 
 export { visibleLine, visibleText } from '../src/text/visible-text.js';
 
@@ -62,7 +62,7 @@ export function promptLines(prompt: string, max: number): string[] {
   const head = prompt.slice(0, PROMPT_HEAD_CHARS);
   const lines = head.replace(/\r\n?/g, '\n').split('\n');
   const more = lines.length > max || prompt.length > PROMPT_HEAD_CHARS;
-  const shown = lines.slice(0, max).map(visibleLine);
+  const shown = lines.slice(0, max).map(visibleText);
   return more ? [...shown, '…'] : shown;
 }
 
