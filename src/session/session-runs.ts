@@ -5,7 +5,8 @@ import type { Checkpoint, Store } from '../../store/index.js';
 import type { SelectionOption } from '../../components/types.js';
 import type { ChoiceResult } from '../runs/apply-choice.js';
 import type { Choice, CompletedRun, LiveRun, RunContext } from '../runs/types.js';
-import { canRate, selectionOptions } from '../app/selection.js';
+import { selectionOptions } from '../app/selection.js';
+import { canRate } from '../runs/pickable.js';
 
 export interface RunOutcome {
   run: CompletedRun;
