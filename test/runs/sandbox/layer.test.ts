@@ -71,8 +71,9 @@ describe('the sandbox', () => {
 
   it('project_only: nothing outside the layer and /tmp is writable', async () => {
     const { root } = await sampleProject();
-    // the repository is outside /tmp, so a write that got through would show there (and be removed)
-    const outside = join(process.cwd(), `outside-sandbox-${process.pid}.txt`);
+    // /var/tmp is writable on the host and outside the project and /tmp (the repository itself may be under /tmp,
+    // as in CI's clone), so a write that got through would show there (and be removed)
+    const outside = join('/var/tmp', `outside-sandbox-${process.pid}.txt`);
     const result = await model(root, '').call('bash', { command: `touch ${outside}` });
     const leaked = existsSync(outside);
     await rm(outside, { force: true });
