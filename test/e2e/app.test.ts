@@ -3,17 +3,15 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionMetadata } from '../../store/index.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import type { TmuxTerminal } from './tmux.js';
 import { assertAppBuilt, launchApp } from './launch-app.js';
+import { stopAfterEach } from './stop-after-each.js';
 
+const started = stopAfterEach();
 let terminal: TmuxTerminal | undefined;
-afterEach(() => {
-  terminal?.kill();
-  terminal = undefined;
-});
 
 beforeAll(() => assertAppBuilt());
 
@@ -28,7 +26,7 @@ describe('bakeoff in a terminal', () => {
     const project = join(root, 'project');
     await mkdir(project);
 
-    terminal = launch(project, data, '--models', 'demo/alpha,demo/beta');
+    terminal = started.terminal(launch(project, data, '--models', 'demo/alpha,demo/beta'));
     await terminal.waitFor('Type a prompt, or /help');
     expect(terminal.screen()).toContain('demo/alpha, demo/beta');
 
@@ -70,7 +68,7 @@ describe('bakeoff in a terminal', () => {
     expect(readFileSync(join(data, 'prompt_history.jsonl'), 'utf8')).toBe('"write e2e.txt: hello from tmux"\n');
     terminal.kill();
 
-    terminal = launch(project, data, '--continue');
+    terminal = started.terminal(launch(project, data, '--continue'));
     screen = await terminal.waitFor(`Resumed session ${id}`);
     expect(screen).toContain('> write e2e.txt: hello from tmux');
     expect(screen).toContain('[rewound] Applied: e2e.txt');

@@ -3,17 +3,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionMetadata } from '../../store/index.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import type { TmuxTerminal } from './tmux.js';
 import { assertAppBuilt, launchApp } from './launch-app.js';
+import { stopAfterEach } from './stop-after-each.js';
 
+const started = stopAfterEach();
 let terminal: TmuxTerminal | undefined;
-afterEach(() => {
-  terminal?.kill();
-  terminal = undefined;
-});
 
 beforeAll(() => assertAppBuilt());
 
@@ -26,7 +24,7 @@ describe('bakeoff --blind in a terminal', () => {
     const project = join(root, 'project');
     await mkdir(project);
 
-    terminal = launchApp(project, data, ['--blind', '--models', 'demo/alpha,demo/beta'], { BAKEOFF_DEMO_DELAY_MS: '40' });
+    terminal = started.terminal(launchApp(project, data, ['--blind', '--models', 'demo/alpha,demo/beta'], { BAKEOFF_DEMO_DELAY_MS: '40' }));
     let screen = await terminal.waitFor('Type a prompt, or /help');
     expect(screen).not.toMatch(NAMES);
     expect(screen).toContain('blind · 2 models');

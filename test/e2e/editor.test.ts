@@ -3,16 +3,14 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 import { assertAppBuilt, launchApp } from './launch-app.js';
+import { stopAfterEach } from './stop-after-each.js';
 import type { TmuxTerminal } from './tmux.js';
 
+const started = stopAfterEach();
 let terminal: TmuxTerminal | undefined;
-afterEach(() => {
-  terminal?.kill();
-  terminal = undefined;
-});
 beforeAll(() => assertAppBuilt());
 
 interface Started {
@@ -26,7 +24,7 @@ async function start(options: { columns?: number; rows?: number; env?: Record<st
   const data = join(root, 'data');
   const project = join(root, 'project');
   await mkdir(project);
-  terminal = launchApp(project, data, ['--models', 'demo/alpha,demo/beta'], options.env, options);
+  terminal = started.terminal(launchApp(project, data, ['--models', 'demo/alpha,demo/beta'], options.env, options));
   await terminal.waitFor('Type a prompt, or /help');
   return { term: terminal, root, data };
 }

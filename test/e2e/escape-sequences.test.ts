@@ -3,24 +3,17 @@
 // stay as they were, and the screen shows the sequences as visible characters.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
-import { startFakeModelServer, type FakeModelServer, type Reply } from '../runs/support/fake-model-server.js';
-import type { TmuxTerminal } from './tmux.js';
+import { startFakeModelServer, type Reply } from '../runs/support/fake-model-server.js';
+import { stopAfterEach } from './stop-after-each.js';
 import { assertAppBuilt, launchApp } from './launch-app.js';
 
 const title = '\x1b]2;PWNED-TITLE\x07';
 const clipboard = '\x1b]52;c;UFdORUQtQ0xJUA==\x07';
 const conceal = '\x1b[8m';
 
-let terminal: TmuxTerminal | undefined;
-let server: FakeModelServer | undefined;
-afterEach(async () => {
-  terminal?.kill();
-  terminal = undefined;
-  await server?.close();
-  server = undefined;
-});
+const started = stopAfterEach();
 
 beforeAll(() => assertAppBuilt());
 
@@ -42,11 +35,11 @@ function reply(body: Record<string, unknown>, index: number): Reply {
 
 describe('escape sequences from a model', () => {
   it('change neither the terminal title nor the clipboard, and show up escaped', async () => {
-    server = await startFakeModelServer('openai', (request, index) => reply(request.body, index));
+    const server = started.server(await startFakeModelServer('openai', (request, index) => reply(request.body, index)));
     const root = await tempDir('bakeoff-e2e-esc-');
     const project = join(root, 'project');
     await mkdir(project);
-    terminal = launchApp(project, join(root, 'data'), ['--models', 'openai/good,openai/bad'], { OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'sk-test-1234567890' });
+    const terminal = started.terminal(launchApp(project, join(root, 'data'), ['--models', 'openai/good,openai/bad'], { OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'sk-test-1234567890' }));
     await terminal.waitFor('│ > Type a prompt, or /help');
     const titleBefore = terminal.paneTitle();
     terminal.type('go', 'Enter');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { newSessionId, sessionPathsFor, dataLayout } from '../../store/index.js';
 import { AckLog } from './ack-log.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 import { buildChild } from './build-child.js';
 import { findTempFiles, inspectDataDir } from './inspect-data-dir.js';
 
@@ -50,7 +51,7 @@ export interface KillHarnessReport {
 export async function runKillHarness(options: KillHarnessOptions): Promise<KillHarnessReport> {
   const started = performance.now();
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const maxDelayMs = options.maxDelayMs ?? 400;
   const killsPerSession = options.killsPerSession ?? 40;
   const buildDir = await mkdtemp(join(tmpdir(), 'bakeoff-faults-'));
@@ -164,14 +165,3 @@ function exists(path: string): Promise<boolean> {
   );
 }
 
-/** A small seeded PRNG, so a failing run can be replayed with its seed. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -3,22 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { fitRatings } from '../../../store/ratings/fit-ratings.js';
 import type { ModelRating } from '../../../store/ratings/fit-ratings.js';
 import type { RatedRun } from '../../../store/ratings/battles.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 const times = (n: number, run: RatedRun): RatedRun[] => Array.from({ length: n }, () => run);
 const byModel = (rows: ModelRating[]) => Object.fromEntries(rows.map((row) => [row.model, row]));
 const score = (rows: ModelRating[], model: string) => byModel(rows)[model].rating!.score;
 
-/** A small seeded generator for test data (mulberry32): the same seed, the same runs. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('fitRatings: hand-computed cases', () => {
   it('two models 3–1 are 1000 ± 400·log10(3)/2 before the prior', () => {
@@ -134,7 +124,7 @@ describe('fitRatings: generated data', () => {
   it('recovers known strengths: the order, and every score within ±15', () => {
     const truth: Record<string, number> = { alpha: 1180, beta: 1090, gamma: 1000, delta: 930, epsilon: 800 };
     const names = Object.keys(truth);
-    const random = generator(2026);
+    const random = seededRandom(2026);
     const runs: RatedRun[] = [];
     for (let n = 0; n < 12_000; n++) {
       const i = Math.floor(random() * names.length);
