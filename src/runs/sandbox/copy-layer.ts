@@ -2,10 +2,10 @@
 // (no bubblewrap, no user namespaces, macOS): `cp --reflink=auto` clones where the file system can.
 // The files and times right after the copy are its baseline: the diff is what changed since.
 import { spawn } from 'node:child_process';
-import { cp, lstat, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, lstat, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { bwrapArgs } from './bwrap-args.js';
+import { makeLayerDirectory } from './layer-directory.js';
 import { DiffBuilder, filesBelow, originalText, type LayerDiff } from './layer-diff.js';
 import type { Layer, LayerSetup } from './layer.js';
 import { runCommand, type CommandResult } from './run-command.js';
@@ -16,7 +16,7 @@ interface Baseline {
 }
 
 export async function createCopyLayer(setup: LayerSetup): Promise<Layer> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'bakeoff-layer-'));
+  const dir = await makeLayerDirectory();
   const copy = path.join(dir, 'project');
   try {
     await copyProject(setup.projectRoot, copy);

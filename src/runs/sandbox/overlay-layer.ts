@@ -4,10 +4,10 @@
 // bubblewrap there, and the tools reach the merged view through /proc/<keeper>/root. The keeper reads
 // its stdin until bakeoff closes it (or dies), and the mount goes with it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { lstat, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { lstat, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { bwrapArgs } from './bwrap-args.js';
+import { makeLayerDirectory } from './layer-directory.js';
 import { mountOverlayScript } from './detect-sandbox.js';
 import { DiffBuilder, entriesOf, filesBelow, originalText, type LayerDiff } from './layer-diff.js';
 import type { Layer, LayerSetup } from './layer.js';
@@ -18,7 +18,7 @@ const unsafeInOptions = /[,:\\\n]/;
 
 export async function createOverlayLayer(setup: LayerSetup): Promise<Layer> {
   if (setup.support.bwrap === null) throw new Error('an overlay layer needs bubblewrap');
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'bakeoff-layer-'));
+  const dir = await makeLayerDirectory();
   const [upper, work, merged] = ['upper', 'work', 'merged'].map((name) => path.join(dir, name));
   if ([setup.projectRoot, dir].some((p) => unsafeInOptions.test(p))) {
     await rm(dir, { recursive: true, force: true });
