@@ -3,7 +3,7 @@
 // they were before the rewind, the session files byte for byte, the undone runs on the rewind stack.
 // Errata ignores the file; it is emptied when a new run starts.
 import { isAbsolute, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DurableFile } from './durable-file.js';
 import { readJsonFile } from './read-json.js';
 import { referencedBlobs } from './rewind-stack.js';

@@ -3,7 +3,7 @@
 // Errata ignores both; a session without them simply has nothing to undo.
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FileSnapshot, RewindEntry } from './types.js';
 import { DurableFile } from './durable-file.js';
 import { readJsonFile } from './read-json.js';

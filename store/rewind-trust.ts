@@ -4,7 +4,7 @@
 // directory is the user's own, outside the project), and each of its paths lies inside that root and is
 // not a protected path (.git, .env, the data directory).
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isWithin } from './project-path.js';
 import { canonicalPath, protectedPathRule } from './protected-paths.js';
 

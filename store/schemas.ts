@@ -1,7 +1,7 @@
 // The persisted shapes of data-format.md as zod schemas; the TypeScript types are inferred from them,
 // so the type is the file format. Readers accept what Errata's Go encoder writes: `null` for a list or
 // map that was never set, unknown keys (dropped), any RFC 3339 timestamp (kept as the string read).
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Go writes a nil list or map as `null`: treat it exactly like a missing key. */
 const nullAsMissing = <T extends z.ZodType>(schema: T) =>

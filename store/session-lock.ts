@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { makeDirectories } from './make-directories.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { currentProcessIdentity, isProcessGone } from './process-liveness.js';
 import { nowTimestamp } from './timestamp.js';
 

@@ -3,7 +3,7 @@
 // mtime, inode — a save renames a new file in, so any change changes the key). Stats over thousands of
 // sessions then read only the sessions that changed.
 import { stat } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readJsonFile } from './read-json.js';
 import { writeDurably } from './durable-file.js';
 import { sketchFromArray, sketchToArray } from './latency-sketch.js';

@@ -1,6 +1,6 @@
 // `bakeoff checkpoint [id]`: the interrupted run a session can resume (the latest session by default).
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataLayout, sessionPathsFor, readCheckpointFile } from '../../store/index.js';
 import type { Checkpoint, ResponseSnapshot } from '../../store/index.js';
 import { resolveDataDir } from '../session/data-dir.js';

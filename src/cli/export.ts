@@ -1,7 +1,7 @@
 // `bakeoff export <id>`: writes a session report (Markdown or JSON) atomically and prints where.
 import { extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataLayout, loadContent, sessionPathsFor } from '../../store/index.js';
 import { writeUserFile } from '../../store/durable-file.js';
 import { resolveDataDir } from '../session/data-dir.js';

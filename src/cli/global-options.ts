@@ -1,5 +1,5 @@
 // The options of `bakeoff` itself, seen by every subcommand through optsWithGlobals().
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `a, b,,a` → `['a', 'b']`: trimmed, no empties, first use wins. */
 export const modelListSchema = z

@@ -1,6 +1,6 @@
 // Every numeric option of the command line is read here, so each says what it wants and what it got
 // (`--to must be a run number (got "abc")`) instead of zod's `expected number, received NaN`.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Marks an issue whose message is the whole line (it names the option itself). */
 export const WHOLE_LINE = { wholeLine: true } as const;

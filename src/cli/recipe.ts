@@ -1,7 +1,7 @@
 // `bakeoff recipe <path>`: validates a recipe file, prints it as bakeoff understood it, the tools a run of it
 // has and both hashes a run records: newest Errata's `rcp_` config hash and the seed's `rcp_v1_` snapshot hash.
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { marshalRecipe, snapshotFromRecipe } from '../../store/index.js';
 import { recipeHashes } from '../session/run-hash.js';
 import { loadRecipeFile } from '../session/recipe-file.js';

@@ -1,7 +1,7 @@
 // `bakeoff rewind <session>`: undo a run and every later one without the app — code and conversation,
 // code only or conversation only; --dry-run prints the plan (files and how they change, turns removed).
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RewindDriftError } from '../../store/rewind-plan.js';
 import type { RewindMode } from '../../store/rewind-plan.js';
 import { openSession } from '../session/open-session.js';

@@ -1,6 +1,6 @@
 // `bakeoff sessions`: every session of the data directory, newest first.
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataLayout, readSessions, sessionTitles } from '../../store/index.js';
 import { searchSessions } from '../../store/manage/session-search.js';
 import type { SessionMatch } from '../../store/manage/session-search.js';

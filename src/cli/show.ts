@@ -2,7 +2,7 @@
 // model's proposed changes, note, rewound).
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataLayout, loadContent, readTitle, sessionPathsFor } from '../../store/index.js';
 import type { SessionContent, SessionMetadata } from '../../store/index.js';
 import { writeLabel } from '../text/write-label.js';

@@ -1,7 +1,7 @@
 // `bakeoff stats`: the leaderboard (ratings with intervals, cost per win, latency) and per-model counts and
 // averages, across sessions, rewound runs left out; as text, JSON or CSV.
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RecipeStore, dataLayout, statsAcrossSessions, statsToJson } from '../../store/index.js';
 import type { DataLayout, ModelStats, SkippedSession } from '../../store/index.js';
 import { resolveDataDir } from '../session/data-dir.js';

@@ -1,6 +1,6 @@
 // Converting between bakeoff's provider-neutral turn and the AI SDK's messages, tools and errors.
 import type { JSONSchema7, ModelMessage, Tool } from 'ai';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatMessage, ToolSpec } from './model-adapter.js';
 import { redactSecrets } from '../text/redact-secrets.js';
 

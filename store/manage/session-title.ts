@@ -2,7 +2,7 @@
 // session_metadata.json into a fixed struct and writes it back whole, so an extra key would vanish the first
 // time Errata continues the session; a file of its own is ignored by Errata and survives it.
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeDurably } from '../durable-file.js';
 import { readJsonFile } from '../read-json.js';
 

@@ -3,7 +3,7 @@
 // for the move, so nobody opens it half-way through.
 import { lstat, mkdir, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SessionMetadata } from '../schemas.js';
 import type { DataLayout } from '../session-paths.js';
 import { isSafeSessionName, SessionIdError } from '../session-paths.js';

@@ -1,5 +1,5 @@
 // `--older-than 30d`: an age in minutes, hours, days or weeks, turned into the cutoff timestamp it means.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const unitMs = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 

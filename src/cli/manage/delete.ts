@@ -1,6 +1,6 @@
 // `bakeoff delete <session>` moves it to data/trash/ and `bakeoff restore <session>` brings it back.
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataLayout } from '../../../store/index.js';
 import { restoreSession, trashSession } from '../../../store/manage/session-trash.js';
 import { resolveDataDir } from '../../session/data-dir.js';

@@ -1,6 +1,6 @@
 // `bakeoff fork <session> [--at <run>]`: a new session holding the source's runs, histories and recipe up to a run.
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataLayout } from '../../../store/index.js';
 import { forkSession } from '../../../store/manage/session-fork.js';
 import { resolveDataDir } from '../../session/data-dir.js';

@@ -1,6 +1,6 @@
 // `bakeoff prune --older-than <age> [--keep <n>]`: moves sessions not active for that long to the trash.
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataLayout, readSessions, SessionLockedError } from '../../../store/index.js';
 import { sessionsToPrune, trashSession } from '../../../store/manage/session-trash.js';
 import { resolveDataDir } from '../../session/data-dir.js';

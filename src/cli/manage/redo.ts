@@ -1,6 +1,6 @@
 // `bakeoff redo <session>`: puts back what the newest rewind took (valid until a new run starts).
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataLayout } from '../../../store/index.js';
 import { RedoDriftError } from '../../../store/redo-plan.js';
 import { openSession } from '../../session/open-session.js';

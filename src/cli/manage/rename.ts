@@ -1,6 +1,6 @@
 // `bakeoff rename <session> <title>`: names a session; every command that takes a session accepts the title.
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataLayout, sessionPathsFor, writeTitle } from '../../../store/index.js';
 import { assertTitleFree } from '../../../store/manage/session-resolve.js';
 import { SessionLock } from '../../../store/session-lock.js';

@@ -1,6 +1,6 @@
 // `bakeoff trash`: the deleted sessions; `--empty [--older-than <age>]` deletes them for good, after a yes.
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataLayout } from '../../../store/index.js';
 import { emptyTrash, listTrash, trashedBefore } from '../../../store/manage/session-trash.js';
 import { resolveDataDir } from '../../session/data-dir.js';

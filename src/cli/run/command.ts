@@ -1,7 +1,7 @@
 // `bakeoff run [prompt]`: one prompt through the models without the app, for scripts and CI. The options
 // are read here; the run engine is loaded only once they are valid (the other subcommands never load it).
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDuration } from '../../../store/recipe/duration.js';
 import { addCommonOptions, commandOptions } from '../common-options.js';
 import { sessionOptionsObject, withOneSession } from '../global-options.js';

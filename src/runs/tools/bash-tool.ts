@@ -1,7 +1,7 @@
 // bash: only when the recipe lists it, only commands that start with one of its prefixes (a convenience:
 // the sandbox is the boundary), run in the model's own layer (src/runs/sandbox/) and killed, with
 // everything it started, at bash_timeout or when the run is cancelled.
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatDuration } from '../../../store/index.js';
 import { UnconfinedBashRefused } from '../sandbox/run-sandbox.js';
 import { defineTool, ToolError } from './tool-types.js';

@@ -1,7 +1,7 @@
 // read_file and list_directory: they run at once, inside the project root, and change nothing.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool, ToolError } from './tool-types.js';
 import { readablePath, shownPath } from './readable-path.js';
 

@@ -3,7 +3,7 @@ import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { escapePath, glob } from 'tinyglobby';
 import { isWithin } from '../../../store/index.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool, ToolError } from './tool-types.js';
 import { readablePath } from './readable-path.js';
 import type { ProposedFiles } from './proposed-files.js';

@@ -1,6 +1,6 @@
 // web_fetch: an HTTP GET of a URL, its text for the model (Errata's tool of that name). The rules it keeps
 // (Sandbox `network`, `allow_local_fetch`, redirects, size, time) are in ../web/fetch-text.ts.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool, ToolError } from './tool-types.js';
 import { fetchText, FetchRefusedError } from '../web/fetch-text.js';
 

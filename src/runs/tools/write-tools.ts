@@ -1,7 +1,7 @@
 // write_file, edit_file and delete_file never touch the disk: each becomes a proposed write, applied
 // only when the user picks this answer. A refused path or a bad edit is an error back to the model.
 import { stat } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool, ToolError } from './tool-types.js';
 
 const appliedLater = 'It is applied only if the user picks this answer.';
