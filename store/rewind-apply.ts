@@ -12,13 +12,7 @@ import { changedRun, rewindMarker, rewoundNote } from './run-records.js';
 export async function restorePlanFiles(plan: RewindPlan): Promise<string> {
   const lost = plan.files.filter((file) => file.lost).map((file) => file.path);
   const problems: string[] = lost.length > 0 ? [`no stored content for ${lost.join(', ')}`] : [];
-  const byRoot = new Map<string, FileSnapshot[]>();
-  for (const file of plan.files.filter((f) => !f.lost)) {
-    const snaps = byRoot.get(file.root) ?? [];
-    snaps.push({ path: file.path, content: file.restored ?? '', didNotExist: file.restored === null });
-    byRoot.set(file.root, snaps);
-  }
-  for (const [root, snaps] of byRoot) {
+  for (const [root, snaps] of snapshotsByRoot(plan.files.filter((f) => !f.lost))) {
     try {
       await restoreSnapshots(snaps, root);
     } catch (error) {
@@ -26,6 +20,17 @@ export async function restorePlanFiles(plan: RewindPlan): Promise<string> {
     }
   }
   return problems.length > 0 ? ` (file restore warning: ${problems.join('; ')})` : '';
+}
+
+/** What each file is put back to (`restored` null: the file is deleted), grouped by the project root its run wrote to. */
+export function snapshotsByRoot(files: readonly { path: string; root: string; restored: string | null }[]): Map<string, FileSnapshot[]> {
+  const byRoot = new Map<string, FileSnapshot[]>();
+  for (const file of files) {
+    const snaps = byRoot.get(file.root) ?? [];
+    snaps.push({ path: file.path, content: file.restored ?? '', didNotExist: file.restored === null });
+    byRoot.set(file.root, snaps);
+  }
+  return byRoot;
 }
 
 /** The runs with every undone one noted `[rewound] …` and a rewind marker appended for each (stats skip them). */

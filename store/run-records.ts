@@ -1,8 +1,8 @@
 // The records a run leaves in the session files, built from the in-process responses.
-import type { ModelRunContent, RunContent, RunSummary } from './schemas.js';
+import type { ModelRunContent, RunContent, RunSummary, SessionContent, SessionMetadata } from './schemas.js';
 import { runSummarySchema } from './schemas.js';
 import type { EventCollector, ModelResponse, SelectionParams } from './types.js';
-import { previewBytes, promptHash } from './text.js';
+import { preview, previewBytes, promptHash } from './text.js';
 
 const REWOUND = '[rewound]';
 
@@ -50,6 +50,34 @@ export function runContentFor(prompt: string, responses: readonly ModelResponse[
         reasoning_tokens: r.reasoningTokens || undefined,
       }),
     ),
+  };
+}
+
+export interface NewRun {
+  prompt: string;
+  responses: readonly ModelResponse[];
+  collector: EventCollector | null;
+  /** '' without a recipe store: the session keeps its config_hash */
+  configHash: string;
+  timestamp: string;
+  blind?: boolean;
+}
+
+/** The session files after a new run: its summary and content appended, the prompts, count and models updated. */
+export function withNewRun(meta: SessionMetadata, content: SessionContent, run: NewRun): { meta: SessionMetadata; content: SessionContent } {
+  const { prompt, responses, configHash, timestamp } = run;
+  return {
+    meta: {
+      ...meta,
+      last_active_at: timestamp,
+      models: [...new Set([...(meta.models ?? []), ...responses.map((r) => r.modelId)])],
+      first_prompt: meta.first_prompt || preview(prompt),
+      last_prompt: preview(prompt),
+      prompt_count: meta.prompt_count + 1,
+      config_hash: configHash || meta.config_hash,
+      runs: [...meta.runs, runSummaryFor(prompt, responses, configHash, timestamp, run.blind)],
+    },
+    content: { ...content, runs: [...content.runs, runContentFor(prompt, responses, run.collector)] },
   };
 }
 

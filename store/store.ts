@@ -1,68 +1,55 @@
 // The Store: the single owner of a session's state. Every mutator changes memory at once and returns
 // a Promise that resolves when the change is durable; the files it keeps are those of data-format.md.
+// Its sections of more than a few lines live in helpers it owns: session-state (the metadata and content
+// files), session-rewind, manage/session-redo, session-recipes.
 import { dirname, join } from 'node:path';
 import type { Checkpoint, ConversationTurn, Histories, RecipeSnapshot, SessionContent, SessionMetadata } from './schemas.js';
 import type { EventCollector, FileSnapshot, ModelResponse, Recipe, RewindEntry, RewindItem, RewindOutcome, RewindResult, SelectionParams, StoreOptions } from './types.js';
-import { DurableFile } from './durable-file.js';
-import { contentPieces, metadataPieces } from './session-files.js';
 import { PromptHistory } from './prompt-history.js';
 import { clearCheckpoint, loadCheckpoint } from './checkpoint.js';
 import { appendHistory, historyLengths, truncateHistory, withoutEmpty } from './history.js';
-import { changedRun, runContentFor, runSummaryFor, selectionChanges } from './run-records.js';
+import { changedRun, selectionChanges, withNewRun } from './run-records.js';
 import { withRetriedModels } from './run-retry.js';
-import { RewindStack } from './rewind-stack.js';
-import type { RewindRecord } from './rewind-stack.js';
-import { planRewind, RewindDriftError } from './rewind-plan.js';
 import type { RewindMode, RewindPlan } from './rewind-plan.js';
-import { markUndone, restorePlanFiles } from './rewind-apply.js';
-import { RedoStack } from './redo-stack.js';
-import { captureBeforeRewind, historiesBeforeRewind, planRedo, redoRecordFor, RedoDriftError, RedoStaleError, storeRedoBlobs } from './redo-plan.js';
 import type { RedoPlan } from './redo-plan.js';
-import { restoreSnapshots } from './file-snapshots.js';
-import { parseMetadata } from './session-files.js';
-import { writeTitle } from './manage/session-title.js';
+import { SessionState, quiet } from './session-state.js';
+import { SessionRewind } from './session-rewind.js';
+import { SessionRedo } from './manage/session-redo.js';
+import type { RedoResult } from './manage/session-redo.js';
+import { SessionRecipes } from './session-recipes.js';
 import { assertTitleFree } from './manage/session-resolve.js';
-import { RecipeStore } from './recipe-store.js';
-import { marshalRecipe, snapshotFromRecipe } from './recipe/index.js';
+import { writeTitle } from './manage/session-title.js';
+import type { RecipeStore } from './recipe-store.js';
 import { SessionLock } from './session-lock.js';
 import { loadSession } from './session-load.js';
+import type { LoadedSession } from './session-load.js';
 import type { CorruptFile } from './quarantine.js';
 import { refuseWrites } from './read-only-store.js';
-import { preview } from './text.js';
 import { nowTimestamp } from './timestamp.js';
 
 export class Store {
-  private meta: SessionMetadata;
-  private contentState: SessionContent;
+  private readonly state: SessionState;
+  private readonly rewinds: SessionRewind;
+  private readonly redos: SessionRedo;
+  private readonly recipes: SessionRecipes;
   private readonly spend = new Map<string, number>();
-  private session: Recipe | null;
-  private activeTools: string[] = [];
-  private readonly metadataFile: DurableFile;
-  private readonly contentFile: DurableFile;
-  private readonly recipeFile: DurableFile;
-  /** Write failures since the last flush(), which reports them, so a write nobody awaited is still told. */
-  private unreportedFailures: Error[] = [];
+  private readonly prompts: PromptHistory;
+  private titleText: string | null;
+  /** Files that did not parse when the session was opened: moved aside (or left, read-only); tell the user. */
+  readonly quarantined: readonly CorruptFile[];
 
   private constructor(
     private readonly opts: StoreOptions,
-    content: SessionContent | null,
-    private readonly prompts: PromptHistory,
-    sessionRecipe: Recipe | null,
-    private readonly rewindStack: RewindStack,
-    private readonly redoStack: RedoStack,
-    private titleText: string | null,
+    loaded: LoadedSession,
     private readonly lock: SessionLock | null,
-    /** Files that did not parse when the session was opened: moved aside (or left, read-only); tell the user. */
-    readonly quarantined: readonly CorruptFile[],
   ) {
-    this.meta = { ...opts.meta, runs: [...opts.meta.runs] };
-    this.contentState = content ?? { session_id: opts.sessionId, runs: [], histories: {} };
-    this.session = sessionRecipe;
-    this.metadataFile = new DurableFile(opts.sessionPaths.metadataPath);
-    this.contentFile = new DurableFile(opts.sessionPaths.contentPath);
-    this.recipeFile = new DurableFile(opts.sessionPaths.recipePath);
-    // the snapshots of undone runs stay while a redo may put those runs back
-    rewindStack.keepReferencedBy(() => redoStack.referenced());
+    this.state = new SessionState(opts.sessionId, opts.sessionPaths, loaded.meta, loaded.content);
+    this.redos = new SessionRedo(this.state, loaded.redoStack, loaded.rewindStack);
+    this.rewinds = new SessionRewind(this.state, loaded.rewindStack, this.redos, () => this.projectRoot());
+    this.recipes = new SessionRecipes(opts.recipe ?? null, loaded.recipe, opts.recipeStore ?? null, opts.sessionPaths.recipePath, (durable) => this.state.track(durable));
+    this.prompts = loaded.prompts;
+    this.titleText = loaded.title;
+    this.quarantined = loaded.corrupt;
   }
 
   /**
@@ -73,18 +60,7 @@ export class Store {
   static async open(opts: StoreOptions): Promise<Store> {
     const lock = opts.readOnly ? null : await SessionLock.acquire(opts.sessionPaths.dir, opts.sessionId);
     try {
-      const loaded = await loadSession(opts);
-      const store = new Store(
-        { ...opts, meta: loaded.meta },
-        loaded.content,
-        loaded.prompts,
-        loaded.recipe,
-        loaded.rewindStack,
-        loaded.redoStack,
-        loaded.title,
-        lock,
-        loaded.corrupt,
-      );
+      const store = new Store(opts, await loadSession(opts), lock);
       return opts.readOnly ? refuseWrites(store) : store;
     } catch (error) {
       await lock?.release();
@@ -95,36 +71,30 @@ export class Store {
   // ── conversation histories ──────────────────────────────────────────────
 
   histories(): Readonly<Record<string, ConversationTurn[]>> {
-    return this.contentState.histories;
+    return this.state.histories;
   }
 
   appendHistories(panelIds: string[], responses: ModelResponse[], userPrompt: string): Promise<Record<string, number>> {
-    const before = historyLengths(this.contentState.histories, panelIds);
-    this.discardRedo();
-    this.replaceHistories(appendHistory(this.contentState.histories, panelIds, responses, userPrompt));
-    return quiet(this.saveContent().then(() => before));
+    const before = historyLengths(this.state.histories, panelIds);
+    return quiet(this.changeHistories(appendHistory(this.state.histories, panelIds, responses, userPrompt)).then(() => before));
   }
 
   setHistories(h: Record<string, ConversationTurn[]>): Promise<void> {
-    this.discardRedo();
-    this.replaceHistories(withoutEmpty(h));
-    return this.saveContent();
+    return this.changeHistories(withoutEmpty(h));
   }
 
   truncateHistories(lengths: Record<string, number>): Promise<void> {
-    this.discardRedo();
-    this.replaceHistories(truncateHistory(this.contentState.histories, lengths));
-    return this.saveContent();
+    return this.changeHistories(truncateHistory(this.state.histories, lengths));
   }
 
   clearHistories(): Promise<void> {
-    this.discardRedo();
-    this.replaceHistories({});
-    return this.saveContent();
+    return this.changeHistories({});
   }
 
-  private replaceHistories(histories: Histories): void {
-    this.contentState = { ...this.contentState, histories };
+  private changeHistories(histories: Histories): Promise<void> {
+    this.discardRedo();
+    this.state.replaceHistories(histories);
+    return this.state.saveContent();
   }
 
   // ── prompt history ──────────────────────────────────────────────────────
@@ -135,222 +105,134 @@ export class Store {
 
   recordPrompt(prompt: string): Promise<boolean> {
     const { added, durable } = this.prompts.record(prompt);
-    return quiet(this.track(durable).then(() => added));
+    return quiet(this.state.track(durable).then(() => added));
   }
 
   // ── session state ───────────────────────────────────────────────────────
 
   metadata(): SessionMetadata {
-    return this.meta;
+    return this.state.meta;
   }
 
   content(): SessionContent {
-    return this.contentState;
+    return this.state.content;
   }
 
   saveInitialMeta(): Promise<void> {
-    return this.saveMetadata();
+    return this.state.saveMetadata();
   }
 
   /** `options.blind`: the run was made in blind mode (recorded as `"blind": true`). */
   persistRunState(lastPrompt: string, responses: ModelResponse[], collector: EventCollector | null, toolNames: string[], options: { blind?: boolean } = {}): Promise<void> {
     this.setLastActiveTools(toolNames);
     this.discardRedo();
-    const timestamp = nowTimestamp();
-    const configHash = this.recipeHash();
-    const models = [...new Set([...(this.meta.models ?? []), ...responses.map((r) => r.modelId)])];
-    this.meta = {
-      ...this.meta,
-      last_active_at: timestamp,
-      models,
-      first_prompt: this.meta.first_prompt || preview(lastPrompt),
-      last_prompt: preview(lastPrompt),
-      prompt_count: this.meta.prompt_count + 1,
-      config_hash: configHash || this.meta.config_hash,
-      runs: [...this.meta.runs, runSummaryFor(lastPrompt, responses, configHash, timestamp, options.blind)],
-    };
-    this.contentState = {
-      ...this.contentState,
-      session_id: this.opts.sessionId,
-      runs: [...this.contentState.runs, runContentFor(lastPrompt, responses, collector)],
-    };
-    return quiet(Promise.all([this.saveMetadata(), this.saveContent(), this.persistSessionRecipe()]).then(() => undefined));
+    const run = { prompt: lastPrompt, responses, collector, configHash: this.recipeHash(), timestamp: nowTimestamp(), blind: options.blind };
+    const next = withNewRun(this.state.meta, { ...this.state.content, session_id: this.opts.sessionId }, run);
+    this.state.meta = next.meta;
+    this.state.content = next.content;
+    return quiet(Promise.all([this.state.saveMetadata(), this.state.saveContent(), this.persistSessionRecipe()]).then(() => undefined));
   }
 
   /** /retry: the newest run's `retried` models ran again; their responses replace the failed ones in that run. */
   replaceRetriedResponses(prompt: string, responses: ModelResponse[], retried: readonly string[], collector: EventCollector | null): Promise<void> {
-    const next = withRetriedModels(this.meta, this.contentState, prompt, responses, retried, collector);
-    this.meta = { ...next.meta, last_active_at: nowTimestamp() };
-    this.contentState = next.content;
-    return quiet(Promise.all([this.saveMetadata(), this.saveContent()]).then(() => undefined));
+    const next = withRetriedModels(this.state.meta, this.state.content, prompt, responses, retried, collector);
+    this.state.meta = { ...next.meta, last_active_at: nowTimestamp() };
+    this.state.content = next.content;
+    return quiet(Promise.all([this.state.saveMetadata(), this.state.saveContent()]).then(() => undefined));
   }
 
   updateLastRunNote(note: string): Promise<void> {
-    return this.changeRun(this.meta.runs.length - 1, { note: note || undefined });
+    return this.changeNewestRun({ note: note || undefined });
   }
 
   recordSelection(p: SelectionParams): Promise<void> {
-    return this.changeRun(this.meta.runs.length - 1, selectionChanges(p));
+    return this.changeNewestRun(selectionChanges(p));
   }
 
-  private changeRun(index: number, changes: Parameters<typeof changedRun>[1]): Promise<void> {
-    const run = this.meta.runs[index];
+  private changeNewestRun(changes: Parameters<typeof changedRun>[1]): Promise<void> {
+    const runs = [...this.state.meta.runs];
+    const run = runs.at(-1);
     if (!run) return Promise.resolve();
     this.discardRedo();
-    const runs = [...this.meta.runs];
-    runs[index] = changedRun(run, changes);
-    this.meta = { ...this.meta, runs };
-    return this.saveMetadata();
+    runs[runs.length - 1] = changedRun(run, changes);
+    this.state.meta = { ...this.state.meta, runs };
+    return this.state.saveMetadata();
   }
 
-  // ── rewind stack ────────────────────────────────────────────────────────
+  // ── rewind stack (session-rewind.ts) ────────────────────────────────────
 
   pushRewindEntry(entry: RewindEntry): Promise<void> {
     this.discardRedo();
-    return this.track(this.rewindStack.push(entry, this.projectRoot()));
+    return this.rewinds.push(entry);
   }
 
   /** Keeps the snapshots taken before the selected response's writes on the newest entry (call after applying). */
   pushFileSnapshots(snaps: FileSnapshot[] | null): Promise<void> {
-    return this.track(this.rewindStack.attachSnapshots(snaps));
+    return this.rewinds.attachSnapshots(snaps);
   }
 
   canRewind(): boolean {
-    return this.rewindStack.length > 0;
+    return this.rewinds.length > 0;
   }
 
   clearRewindStack(): Promise<void> {
     this.discardRedo();
-    return this.track(this.rewindStack.clear());
+    return this.rewinds.clear();
   }
 
   rewindStackLen(): number {
-    return this.rewindStack.length;
+    return this.rewinds.length;
   }
 
   /** The undoable runs, newest first: what the rewind picker lists. */
   rewindEntries(): RewindItem[] {
-    return [...this.rewindStack.records()].reverse().map((record) => {
-      const run = this.meta.runs[record.feed_index];
-      return {
-        feedIndex: record.feed_index,
-        prompt: record.prompt,
-        timestamp: run?.timestamp ?? '',
-        selected: run?.selected ?? '',
-        historyLengths: record.history_lengths,
-        files: (record.files ?? []).map((f) => ({ path: f.path, created: f.before === null, deleted: f.after === null })),
-      };
-    });
+    return this.rewinds.entries();
   }
 
   /** What undoing run `feedIndex` and every later one would do, without doing it. */
-  async rewindPlan(feedIndex: number, mode: RewindMode = 'both'): Promise<RewindPlan> {
-    await this.rewindStack.idle();
-    return planRewind(this.rewindStack, this.undoableFrom(feedIndex).records, this.contentState.histories, mode, this.projectRoot());
+  rewindPlan(feedIndex: number, mode: RewindMode = 'both'): Promise<RewindPlan> {
+    return this.rewinds.plan(feedIndex, mode);
   }
 
   /**
    * Undoes run `feedIndex` and every later one. Files changed since bakeoff wrote them stop the
    * rewind (RewindDriftError, nothing changed) unless `allowDrift`. Each undone run gets its marker.
    */
-  async rewindTo(feedIndex: number, mode: RewindMode = 'both', options: { allowDrift?: boolean } = {}): Promise<RewindOutcome> {
-    await this.rewindStack.idle();
-    const { position, records } = this.undoableFrom(feedIndex);
-    const plan = await planRewind(this.rewindStack, records, this.contentState.histories, mode, this.projectRoot());
-    const drifted = plan.files.filter((file) => file.drifted).map((file) => file.path);
-    if (drifted.length > 0 && !options.allowDrift) throw new RewindDriftError(drifted);
-    await this.metadataFile.idle();
-    const capture = await captureBeforeRewind(this.metadataPath(), () => Buffer.concat(metadataPieces(this.meta)), this.contentState.histories, plan);
-    const popped = this.rewindStack.records().slice(position);
-    const fileMsg = await restorePlanFiles(plan);
-    if (mode !== 'code') this.replaceHistories(truncateHistory(this.contentState.histories, plan.historyLengths));
-    const truncated = mode === 'code' ? Promise.resolve() : this.saveContent();
-    const timestamp = nowTimestamp();
-    const { runs, undone } = markUndone(this.meta.runs, plan, timestamp);
-    this.meta = { ...this.meta, last_active_at: timestamp, runs };
-    // on the redo stack before the rewind stack lets go of the undone runs' snapshots
-    const redo = await redoRecordFor(capture, plan, popped, metadataPieces(this.meta));
-    const redoSaved = this.redoStack.push(redo);
-    await Promise.all([truncated, this.saveMetadata(), this.track(this.rewindStack.popFrom(position))]);
-    const redoMsg = await Promise.all([storeRedoBlobs(this.rewindStack.blobs, capture, plan), redoSaved]).then(
-      () => '',
-      (error: Error) => ` (redo unavailable: ${error.message})`,
-    );
-    return { plan, fileMsg: fileMsg + redoMsg, undone, restoredPrompt: plan.runs[plan.runs.length - 1].prompt };
+  rewindTo(feedIndex: number, mode: RewindMode = 'both', options: { allowDrift?: boolean } = {}): Promise<RewindOutcome> {
+    return this.rewinds.rewindTo(feedIndex, mode, options);
   }
 
-  // ── redo ────────────────────────────────────────────────────────────────
+  /** Undoes the newest run: files back, histories cut, a marker for stats, `[rewound]` on its note. */
+  rewind(): Promise<RewindResult> {
+    return this.rewinds.rewindNewest();
+  }
+
+  // ── redo (manage/session-redo.ts) ───────────────────────────────────────
 
   /** How many rewinds can be redone (until a new run starts). */
   redoDepth(): number {
-    return this.redoStack.length;
+    return this.redos.depth;
   }
 
   /** What redoing the newest rewind would do; RedoStaleError when the session changed since. */
-  async redoPlan(): Promise<RedoPlan> {
-    await Promise.all([this.rewindStack.idle(), this.redoStack.idle(), this.metadataFile.idle(), this.contentFile.idle()]);
-    const record = this.redoStack.top();
-    if (!record) throw new Error(`session ${this.sessionId()} has nothing to redo`);
-    return planRedo(this.rewindStack.blobs, record, this.metadataPath(), this.sessionId()).catch(async (error: unknown) => {
-      if (error instanceof RedoStaleError) await this.discardRedo().catch(() => undefined);
-      throw error;
-    });
+  redoPlan(): Promise<RedoPlan> {
+    return this.redos.plan();
   }
 
   /**
    * Puts back exactly what the newest rewind took: its files (RedoDriftError when one changed since the rewind,
    * unless `allowDrift`), the session files byte for byte, the undone runs on the rewind stack.
    */
-  async redo(options: { allowDrift?: boolean } = {}): Promise<{ plan: RedoPlan; redone: { feedIndex: number; note: string }[] }> {
-    const plan = await this.redoPlan();
-    const drifted = plan.files.filter((file) => file.drifted).map((file) => file.path);
-    if (drifted.length > 0 && !options.allowDrift) throw new RedoDriftError(drifted);
-    const { record } = plan;
-    const meta = parseMetadata(this.metadataPath(), plan.metadataBytes, { keepEncodings: true });
-    if (meta.id !== this.sessionId()) throw new Error(`the stored metadata of the rewind names session ${meta.id}, not ${this.sessionId()}`);
-    const byRoot = new Map<string, RedoPlan['files']>();
-    for (const file of plan.files) byRoot.set(file.root, [...(byRoot.get(file.root) ?? []), file]);
-    for (const [root, files] of byRoot) {
-      await restoreSnapshots(files.map((file) => ({ path: file.path, content: file.restored ?? '', didNotExist: file.restored === null })), root);
-    }
-    this.meta = meta;
-    const writes = [this.track(this.metadataFile.write(() => plan.metadataBytes))];
-    if (record.mode !== 'code') {
-      this.replaceHistories(historiesBeforeRewind(this.contentState.histories, record, RedoStack.redoPath(this.opts.sessionPaths.dir)));
-      writes.push(this.saveContent());
-    }
-    await Promise.all(writes);
-    await this.track(this.rewindStack.pushBack(record.records));
-    await this.track(this.redoStack.pop());
-    await this.rewindStack.collect();
-    const redone = record.records.map((r) => ({ feedIndex: r.feed_index, note: this.meta.runs[r.feed_index]?.note ?? '' })).reverse();
-    return { plan, redone };
+  redo(options: { allowDrift?: boolean } = {}): Promise<RedoResult> {
+    return this.redos.redo(options);
   }
 
   /** A new run (or anything else that changes the session) ends what a redo could put back. */
   discardRedo(): Promise<void> {
-    if (this.redoStack.length === 0) return Promise.resolve();
-    return this.track(this.redoStack.clear().then(() => this.rewindStack.collect()));
+    return this.redos.discard();
   }
 
-  /** Undoes the newest run: files back, histories cut, a marker for stats, `[rewound]` on its note. */
-  async rewind(): Promise<RewindResult> {
-    await this.rewindStack.idle();
-    const top = this.rewindStack.records().at(-1);
-    if (!top) throw new Error('nothing to rewind');
-    const { fileMsg, undone } = await this.rewindTo(top.feed_index, 'both', { allowDrift: true });
-    return { fileMsg, feedIndex: top.feed_index, note: undone[0].note };
-  }
-
-  /** The stack position of run `feedIndex` and the records from it to the top, newest first. */
-  private undoableFrom(feedIndex: number): { position: number; records: RewindRecord[] } {
-    const all = this.rewindStack.records();
-    const position = all.findIndex((record) => record.feed_index === feedIndex);
-    if (position < 0) throw new Error(`run ${feedIndex} of session ${this.sessionId()} cannot be undone (it is not on the rewind stack)`);
-    return { position, records: all.slice(position).reverse() };
-  }
-
-  // ── title ───────────────────────────────────────────────────────────────
+  // ── title (manage/session-title.ts) ─────────────────────────────────────
 
   /** The session's name (bakeoff's title.json); null when it has none. */
   title(): string | null {
@@ -360,7 +242,7 @@ export class Store {
   /** Names the session; TitleError when the title is not usable or another session has it. */
   async setTitle(title: string): Promise<void> {
     await assertTitleFree(this.sessionsDir(), this.sessionId(), title);
-    await this.track(writeTitle(this.opts.sessionPaths.dir, title));
+    await this.state.track(writeTitle(this.opts.sessionPaths.dir, title));
     this.titleText = title;
   }
 
@@ -375,7 +257,7 @@ export class Store {
   }
 
   clearCheckpoint(): Promise<void> {
-    return this.track(clearCheckpoint(this.checkpointPath()));
+    return this.state.track(clearCheckpoint(this.checkpointPath()));
   }
 
   // ── cost ────────────────────────────────────────────────────────────────
@@ -428,34 +310,34 @@ export class Store {
     return this.opts.projectRoot ?? process.cwd();
   }
 
-  // ── recipes ─────────────────────────────────────────────────────────────
+  // ── recipes (session-recipes.ts) ────────────────────────────────────────
 
   baseRecipe(): Recipe | null {
-    return this.opts.recipe ?? null;
+    return this.recipes.base;
   }
 
   sessionRecipe(): Recipe | null {
-    return this.session;
+    return this.recipes.sessionRecipe();
   }
 
   setSessionRecipe(r: Recipe | null): void {
-    this.session = r;
+    this.recipes.setSessionRecipe(r);
   }
 
   activeRecipe(): Recipe | null {
-    return this.session ?? this.baseRecipe();
+    return this.recipes.active();
   }
 
   lastActiveTools(): string[] {
-    return this.activeTools;
+    return this.recipes.lastActiveTools();
   }
 
   setLastActiveTools(names: string[]): void {
-    this.activeTools = [...names];
+    this.recipes.setLastActiveTools(names);
   }
 
   buildRecipeSnapshot(): RecipeSnapshot {
-    return snapshotFromRecipe(this.activeRecipe(), this.activeTools);
+    return this.recipes.snapshot();
   }
 
   /**
@@ -463,50 +345,33 @@ export class Store {
    * the file's shape (`rcp_…` in a newest-Errata file, `rcp_v1_…` otherwise); '' without a recipe store.
    */
   recipeHash(): string {
-    const store = this.recipeStore();
-    if (!store) return '';
-    const hash = store.putRecipe(this.activeRecipe(), this.activeTools);
-    this.track(store.flush());
-    return hash;
+    return this.recipes.putActive();
   }
 
   /** The hash a run with `tools` active would record (recipeHash without storing anything); '' without a recipe store. */
   recipeHashFor(tools: readonly string[]): string {
-    return this.recipeStore()?.hashFor(this.activeRecipe(), tools) ?? '';
+    return this.recipes.hashFor(tools);
   }
 
   recipeStore(): RecipeStore | null {
-    return this.opts.recipeStore ?? null;
+    return this.recipes.store;
   }
 
   recipeNameLookup(): (hash: string) => string {
-    const store = this.recipeStore();
-    return (hash) => store?.nameOf(hash) ?? '';
+    return this.recipes.nameLookup();
   }
 
   /** Writes the active recipe to the session's recipe.md (no file when there is no recipe). */
   persistSessionRecipe(): Promise<void> {
-    const recipe = this.activeRecipe();
-    if (!recipe) return Promise.resolve();
-    const markdown = marshalRecipe(recipe);
-    return this.track(this.recipeFile.write(() => markdown));
+    return this.recipes.persist();
   }
 
   // ── durability ──────────────────────────────────────────────────────────
 
   /** Resolves when every pending write is on disk; rejects with the first write failure since the last flush. */
   async flush(): Promise<void> {
-    await Promise.all([
-      this.metadataFile.idle(),
-      this.contentFile.idle(),
-      this.recipeFile.idle(),
-      this.redoStack.idle(),
-      this.rewindStack.idle(),
-      this.prompts.idle(),
-      this.recipeStore()?.flush().catch(() => undefined),
-    ]);
-    const [failure] = this.unreportedFailures;
-    this.unreportedFailures = [];
+    await Promise.all([this.state.idle(), this.recipes.idle(), this.redos.idle(), this.rewinds.idle(), this.prompts.idle()]);
+    const [failure] = this.state.takeFailures();
     if (failure) throw failure;
   }
 
@@ -518,24 +383,4 @@ export class Store {
       await this.lock?.release();
     }
   }
-
-  private saveMetadata(): Promise<void> {
-    return this.track(this.metadataFile.write(() => metadataPieces(this.meta)));
-  }
-
-  private saveContent(): Promise<void> {
-    return this.track(this.contentFile.write(() => contentPieces(this.contentState)));
-  }
-
-  /** A write the caller may not await must never become an unhandled rejection. */
-  private track<T>(durable: Promise<T>): Promise<T> {
-    durable.catch((error: Error) => this.unreportedFailures.push(error));
-    return durable;
-  }
-}
-
-/** A promise derived from tracked writes: its rejection is already reported through flush(), so mark it handled. */
-function quiet<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }

@@ -21,7 +21,7 @@ const READING_METHODS = [
   'setSessionRecipe', 'activeRecipe', 'lastActiveTools', 'setLastActiveTools', 'buildRecipeSnapshot', 'recipeHash', 'recipeHashFor',
   'recipeStore', 'recipeNameLookup', 'flush', 'close', 'redoDepth', 'redoPlan', 'title',
 ];
-const PRIVATE_METHODS = ['constructor', 'replaceHistories', 'changeRun', 'undoableFrom', 'restoreFiles', 'saveMetadata', 'saveContent', 'track'];
+const PRIVATE_METHODS = ['constructor', 'changeHistories', 'changeNewestRun'];
 
 async function heldSession(): Promise<{ holder: Store; data: string; id: string }> {
   const data = join(await tempDir(), 'data');
