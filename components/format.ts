@@ -1,11 +1,13 @@
-// Small formatters shared by the components: money, time, tokens, one-line previews. Widths are display
-// columns (string-width: a ZWJ family or a CJK character is two), so padded columns and borders line up.
+// Small formatters shared by the components: money (src/text/usd.ts, one copy with the subcommands), time,
+// tokens, one-line previews. Widths are display columns (string-width: a ZWJ family or a CJK character is
+// two), so padded columns and borders line up.
 // Text passed through oneLine and pad is made visible (src/text/visible-text.ts): control characters are
 // shown, never obeyed; and only a bounded head of it is read, so a 100 MB field costs what a short one does.
 import { graphemeWidth, graphemes, textWidth } from '../src/editor/graphemes.js';
 import { visibleLine, visibleText } from '../src/text/visible-text.js';
 
 export { visibleLine, visibleText } from '../src/text/visible-text.js';
+export { formatUsd } from '../src/text/usd.js';
 
 /** One-line views read at most this much of a string. */
 const ONE_LINE_SCAN = 4096;
@@ -15,11 +17,6 @@ function head(text: string, width: number): string {
   return text.length > limit ? text.slice(0, limit) : text;
 }
 
-/** `$0.0123` under a dollar (`$0.0000` for nothing, like any other amount), `$1.23` above; `?` when the price is unknown. */
-export function formatUsd(usd: number | null | undefined): string {
-  if (usd === null || usd === undefined || Number.isNaN(usd)) return '?';
-  return usd < 1 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
-}
 
 export function formatMs(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;

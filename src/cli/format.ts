@@ -1,10 +1,7 @@
 // How numbers, times and text look in the terminal tables: one place, so every subcommand agrees.
 export { formatLocalTime } from '../text/local-time.js';
+export { formatUsd } from '../text/usd.js';
 
-/** Dollars: four decimals under $1 (model calls cost cents), two above. */
-export function formatUsd(usd: number): string {
-  return '$' + (Math.abs(usd) < 1 ? usd.toFixed(4) : usd.toFixed(2));
-}
 
 /** `850 ms`, `12.8 s`, `2m 05s`. */
 export function formatDurationMs(ms: number): string {
