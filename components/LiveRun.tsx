@@ -4,6 +4,7 @@ import { memo, useEffect, useState } from 'react';
 import type { LiveModel, LiveRun as LiveRunState } from '../src/runs/types.js';
 import { ModelPanel } from './ModelPanel.js';
 import { PromptHeader } from './PromptHeader.js';
+import { disguised } from '../src/session/blind-labels.js';
 
 /** A running model's elapsed time is redrawn this often even when nothing streams, so a wait never looks hung. */
 export const ELAPSED_TICK_MS = 500;
@@ -37,21 +38,13 @@ export interface LiveRunProps {
   disguise?: PanelDisguise | null;
 }
 
-function disguised(models: readonly LiveModel[], disguise: PanelDisguise): LiveModel[] {
-  const position = (model: LiveModel) => disguise.order.indexOf(model.modelId);
-  return [...models]
-    .sort((a, b) => position(a) - position(b))
-    .map((model) => ({
-      ...model,
-      modelId: disguise.labelOf.get(model.modelId) ?? disguise.mask(model.modelId),
-      text: disguise.mask(model.text),
-      events: model.events.map((event) => ({ ...event, data: disguise.mask(event.data) })),
-      ...(model.error ? { error: disguise.mask(model.error) } : {}),
-    }));
+/** Blind mode's panels: in label order, titled by label, names masked in the text, the error and the events too. */
+function disguisedPanels(models: readonly LiveModel[], disguise: PanelDisguise): LiveModel[] {
+  return disguised(disguise, models, disguise.mask).map((model) => ({ ...model, events: model.events.map((event) => ({ ...event, data: disguise.mask(event.data) })) }));
 }
 
 export const LiveRun = memo(function LiveRun({ run, verbose, columns, disguise }: LiveRunProps) {
-  const models = disguise ? disguised(run.models, disguise) : run.models;
+  const models = disguise ? disguisedPanels(run.models, disguise) : run.models;
   const count = Math.max(1, models.length);
   const sideBySide = Math.floor(columns / count) >= MIN_PANEL_WIDTH;
   const width = sideBySide ? Math.floor(columns / count) : columns;

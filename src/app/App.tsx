@@ -25,7 +25,7 @@ import { useSessionActions } from './use-session-actions.js';
 import { useStatus } from './use-status.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useAppKeys } from './use-app-keys.js';
-import { maskNames, type BlindLabels } from './blind-labels.js';
+import { maskNames, type BlindLabels } from '../session/blind-labels.js';
 import { failedModels } from '../runs/retry.js';
 import type { RewindActions } from './use-rewind-picker.js';
 import { useLatest } from './use-latest.js';
@@ -195,7 +195,7 @@ export function App({ session, services, debug = false, blind: blindAtStart = fa
       // the answer to the question about running bash with no sandbox
       replaceInput('');
       const allowed = sandbox.answer(line);
-      if (allowed) void actions.runPrompt(allowed.prompt, allowed.options, undefined, true);
+      if (allowed) void actions.runPrompt(allowed.prompt, allowed.options, true);
       else feed.add('info', 'Not sent: bash needs a sandbox here, or your y. Install bubblewrap, or send the prompt again and answer y.');
       return;
     }

@@ -4,16 +4,14 @@ import { useRef } from 'react';
 import { useStdout } from 'ink';
 import type { RewindMode } from '../../store/rewind-plan.js';
 import type { Choice, CompletedRun, StartRunOptions } from '../runs/types.js';
-import { failedModels, retryCheckpoint } from '../runs/retry.js';
 import { commands, findCommand, splitCommandLine, unknownCommandMessage } from '../commands/registry.js';
 import { rewoundResult } from '../commands/rewind.js';
 import { sessionsCommand } from '../commands/sessions.js';
 import { trashSession } from '../../store/manage/session-trash.js';
 import type { CommandContext, CommandResult, Dialog } from '../commands/types.js';
-import { blindLabels, revealLine, type BlindLabels } from './blind-labels.js';
+import { revealLine, type BlindLabels } from '../session/blind-labels.js';
+import { SessionRuns, type SettledRun } from '../session/session-runs.js';
 import { feedItemFromRun, feedMessage } from './feed.js';
-import { selectionOptions } from './selection.js';
-import { canRate } from '../runs/pickable.js';
 import type { AppServices, AppSession } from './services.js';
 import { CLEAR_TERMINAL, type FeedState } from './use-feed.js';
 import type { RunLifecycle } from './use-run.js';
@@ -49,7 +47,7 @@ export interface SessionActionsDeps {
 
 export interface SessionActions {
   /** `agreedNow`: the user just allowed unconfined bash (the answer to the sandbox question) */
-  runPrompt(prompt: string, options?: StartRunOptions, retryOf?: CompletedRun, agreedNow?: boolean): Promise<void>;
+  runPrompt(prompt: string, options?: StartRunOptions, agreedNow?: boolean): Promise<void>;
   /** /retry and `r` Enter at the pick: run the failed models again, keeping the answers that worked */
   retry(): Promise<void>;
   choose(choice: Choice): Promise<void>;
@@ -73,33 +71,29 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
   const { session, services, debug, feed, run, selection } = deps;
   const { store } = session;
   const { stdout } = useStdout();
-  const initialMetaSaved = useRef(session.resumed || store.metadata().runs.length > 0);
-  // refs, not state: the async flows below read them after awaits
-  const unknownPrices = useRef<Set<string>>(new Set());
-  const unrecordedSpend = useRef(0);
-  const runLabels = useRef<BlindLabels | null>(null);
+  // the one run path the app shares with `bakeoff run`; a ref, not state: the async flows below read it after awaits
+  const runs = useRef<SessionRuns | null>(null);
+  runs.current ??= new SessionRuns(store, session.resumed, services.applyChoice, { offersRetry: true });
+  const sessionRuns = runs.current;
 
   /** Blind mode: after the pick (or a cancel), the feed says which label was which model. */
-  const reveal = () => {
-    const labels = runLabels.current;
-    if (!labels) return;
-    runLabels.current = null;
-    deps.setRunLabels(null);
-    feed.add('info', revealLine(labels));
+  const reveal = (labels: BlindLabels | null) => {
+    deps.setRunLabels(sessionRuns.labels);
+    if (labels) feed.add('info', revealLine(labels));
   };
 
   const commandContext = (): CommandContext => ({
     store,
     session: { layout: session.layout, models: session.models, recipeModels: session.recipeModels ?? session.models, projectRoot: store.projectRoot() },
-    ui: { verbose: deps.verbose, blind: deps.blind, unrecordedSpendUsd: unrecordedSpend.current, unknownPriceModels: unknownPrices.current, commands },
+    ui: { verbose: deps.verbose, blind: deps.blind, unrecordedSpendUsd: sessionRuns.unrecordedSpendUsd, unknownPriceModels: sessionRuns.unknownPriceModels, commands },
     services,
   });
 
   const finishPick = async (completed: CompletedRun, choice: Choice): Promise<boolean> => {
     try {
-      const { note } = await services.applyChoice(store, completed, choice, store.projectRoot());
-      feed.append(feedItemFromRun(completed, note, choice.kind === 'pick' ? choice.modelId : '', unknownPrices.current));
-      reveal();
+      const { note, revealed } = await sessionRuns.choose(completed, choice);
+      feed.append(feedItemFromRun(completed, note, choice.kind === 'pick' ? choice.modelId : '', sessionRuns.unknownPriceModels));
+      reveal(revealed);
       return true;
     } catch (error) {
       // a conflict is a question to the user, not a failure
@@ -110,9 +104,51 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
     }
   };
 
-  /** `retryOf`: the pick a retry replaces, given back as it was if the retry is cancelled. */
-  const runPrompt = async (prompt: string, options: StartRunOptions = {}, retryOf?: CompletedRun, agreedNow = false): Promise<void> => {
-    const { resume } = options;
+  /** What the run ended in, on screen: the pick, the feed line of a cancelled or skipped run, the pick a cancelled retry gives back. */
+  const show = (settled: SettledRun): void => {
+    switch (settled.kind) {
+      case 'retry-cancelled':
+        run.clear();
+        selection.begin(settled.run, settled.options);
+        feed.add('info', 'Retry cancelled: the answers you had are there to pick from.');
+        return;
+      case 'cancelled':
+        feed.append(feedItemFromRun(settled.run, settled.run.note ?? 'Interrupted. /resume to continue.', '', sessionRuns.unknownPriceModels));
+        reveal(settled.revealed);
+        run.clear();
+        return;
+      case 'recorded':
+        feed.append(feedItemFromRun(settled.run, settled.choice.note, '', sessionRuns.unknownPriceModels));
+        reveal(settled.revealed);
+        run.clear();
+        return;
+      case 'pick':
+        selection.begin(settled.run, settled.options);
+    }
+  };
+
+  /** Runs through SessionRuns and shows the outcome; a run that could not start is an error line (and names show). */
+  const settle = async (running: () => Promise<SettledRun> | null): Promise<void> => {
+    try {
+      const settled = await running();
+      if (settled) show(settled);
+    } catch (error) {
+      feed.add('error', `The run failed: ${messageOf(error, debug)}`);
+      reveal(sessionRuns.takeLabels());
+      run.clear();
+    }
+    deps.refresh();
+  };
+
+  const runRequest = (agreedNow: boolean) => ({
+    models: session.models,
+    verbose: deps.verbose,
+    allowUnconfinedBash: agreedNow || deps.sandbox.agreed,
+    onLabels: deps.setRunLabels,
+    onSaveError: (error: unknown) => feed.add('error', messageOf(error, debug)),
+  });
+
+  const runPrompt = async (prompt: string, options: StartRunOptions = {}, agreedNow = false): Promise<void> => {
     // no sandbox for bash here: the user is asked first (the prompt waits for the answer)
     const question = agreedNow ? null : await deps.sandbox.admit({ prompt, options }, activeRecipeOf(store));
     if (question !== null) {
@@ -120,49 +156,7 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
       deps.refresh();
       return;
     }
-    if (!initialMetaSaved.current) {
-      initialMetaSaved.current = true;
-      await store.saveInitialMeta().catch((error: unknown) => feed.add('error', messageOf(error, debug)));
-    }
-    let outcome;
-    // a retry keeps its run's labels: the kept answers must not change name
-    const blind = retryOf ? runLabels.current !== null : deps.blind;
-    if (!retryOf) runLabels.current = blind ? blindLabels(resume?.adapter_ids ?? session.models) : null;
-    deps.setRunLabels(runLabels.current);
-    try {
-      outcome = await run.start({ store, models: session.models, projectRoot: store.projectRoot(), verbose: deps.verbose, blind, allowUnconfinedBash: agreedNow || deps.sandbox.agreed }, prompt, options);
-    } catch (error) {
-      feed.add('error', `The run failed: ${messageOf(error, debug)}`);
-      reveal();
-      run.clear();
-      deps.refresh();
-      return;
-    }
-    const { run: completed, final } = outcome;
-    for (const model of final?.models ?? []) if (model.costUsd === null) unknownPrices.current.add(model.modelId);
-    if (completed.cancelled && retryOf) {
-      // the run is recorded as it was before the retry: its pick comes back, and the retry's checkpoint goes
-      await store.clearCheckpoint().catch(() => undefined);
-      unrecordedSpend.current += completed.responses.reduce((sum, r) => sum + (r.costUsd || 0), 0);
-      run.clear();
-      selection.begin(retryOf, selectionOptions(retryOf, unknownPrices.current));
-      feed.add('info', 'Retry cancelled: the answers you had are there to pick from.');
-    } else if (completed.cancelled) {
-      if (completed.feedIndex === -1) unrecordedSpend.current += completed.responses.reduce((sum, r) => sum + r.costUsd, 0);
-      feed.append(feedItemFromRun(completed, completed.note ?? 'Interrupted. /resume to continue.', '', unknownPrices.current));
-      reveal();
-      run.clear();
-    } else {
-      const options = selectionOptions(completed, unknownPrices.current);
-      // with nothing to pick the run is skipped at once, unless a failed model can be retried
-      if (options.length === 0 && !canRate(completed) && failedModels(completed).length === 0) {
-        await finishPick(completed, { kind: 'skip' });
-        run.clear();
-      } else {
-        selection.begin(completed, options);
-      }
-    }
-    deps.refresh();
+    await settle(() => sessionRuns.run(run.start, { ...runRequest(agreedNow), prompt, resume: options.resume, blind: deps.blind }));
   };
 
   const retry = async (): Promise<void> => {
@@ -175,13 +169,13 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
       feed.add('info', 'Nothing to retry: /retry (or r Enter) works at the pick after a run.');
       return;
     }
-    const checkpoint = retryCheckpoint(pending, deps.verbose, new Date().toISOString());
-    if (!checkpoint) {
+    const retrying = sessionRuns.retry(run.start, pending, runRequest(false));
+    if (!retrying) {
       selection.fail('Nothing to retry: every model answered.');
       return;
     }
     selection.end();
-    await runPrompt(pending.prompt, { resume: checkpoint, retry: true }, pending);
+    await settle(() => retrying);
   };
 
   const choose = async (choice: Choice): Promise<void> => {
@@ -253,7 +247,7 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
       feed.add('error', unknownCommandMessage(name));
       return;
     }
-    if (runLabels.current && !BLIND_SAFE_COMMANDS.has(command.name)) {
+    if (sessionRuns.labels && !BLIND_SAFE_COMMANDS.has(command.name)) {
       feed.add('error', `/${command.name} has to wait: this run is blind and it could name a model; pick first (or s to skip).`);
       return;
     }
@@ -300,7 +294,7 @@ export function useSessionActions(deps: SessionActionsDeps): SessionActions {
     rewindTo,
     deleteSession,
     commandContext,
-    unknownPriceModels: unknownPrices.current,
-    unrecordedSpendUsd: unrecordedSpend.current,
+    unknownPriceModels: sessionRuns.unknownPriceModels,
+    unrecordedSpendUsd: sessionRuns.unrecordedSpendUsd,
   };
 }

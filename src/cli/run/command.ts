@@ -45,6 +45,7 @@ export function addRunCommand(program: Command, setExitCode: (code: number) => v
     .option('-r, --resume <id>', 'add the run to this session (whole id or unique prefix)')
     .option('--pick <choice>', 'keep an answer: fastest, cheapest, none or a model id (default: none)')
     .option('--json', 'print the run as one JSON object, nothing else on stdout')
+    .option('--blind', 'blind mode: the report calls the models Model A, Model B, … until the pick (recorded as a blind run)')
     .option('--timeout <duration>', "each model's time limit, e.g. 90s or 5m (overrides the recipe's)");
   // Excess words reach the action, which says to quote the prompt (commander would say "too many arguments").
   addCommonOptions(command.allowExcessArguments(true)).action(async (prompt: string | undefined, _options: unknown, self: Command) => {
@@ -62,6 +63,7 @@ export function addRunCommand(program: Command, setExitCode: (code: number) => v
       recipe: options.recipe,
       pick: options.pick,
       json: options.json,
+      blind: options.blind,
       timeoutMs: options.timeout,
     });
     setExitCode(code);

@@ -7,6 +7,7 @@ import { adapterFor, customEndpoint } from '../../runs/resolve-models.js';
 import type { LiveRun } from '../../runs/types.js';
 import { openSession, type OpenedSession } from '../../session/open-session.js';
 import { SessionRuns, type RunStarter, type SettledRun } from '../../session/session-runs.js';
+import { revealLine } from '../../session/blind-labels.js';
 import { printError, printJson, printNote, printText, printWarning } from '../print.js';
 import { runViews } from '../run-views.js';
 import { commandHint } from '../../session/command-hint.js';
@@ -25,6 +26,8 @@ export interface HeadlessRun {
   recipe?: string;
   pick: PickRule;
   json: boolean;
+  /** blind mode: the report calls the models Model A, B, … (in a random order) until the pick, and the run is recorded blind */
+  blind: boolean;
   /** --timeout, overriding the recipe's */
   timeoutMs?: number;
 }
@@ -48,7 +51,7 @@ export async function runHeadless(options: HeadlessRun): Promise<number> {
 
 async function runInSession(opened: OpenedSession, options: HeadlessRun, interrupt: Interrupt): Promise<number> {
   const { store } = opened;
-  const endpoints = checkRunnable(opened.models, options.pick);
+  const endpoints = checkRunnable(opened.models, options.pick, options.blind);
   for (const warning of opened.warnings) printWarning(warning);
   // as on the app's start line: a key must not go to an endpoint the user has not seen
   for (const [id, endpoint] of endpoints) printNote(`${id} at ${endpoint}`);
@@ -58,19 +61,26 @@ async function runInSession(opened: OpenedSession, options: HeadlessRun, interru
     return interruptedExitCode;
   }
 
-  const runs = new SessionRuns(opened, applyChoice);
+  // no /retry here: a run whose models all failed is recorded as skipped at once
+  const runs = new SessionRuns(store, opened.resumed, applyChoice, { offersRetry: false });
   const progress = process.stderr.isTTY ? new ProgressLines(process.stderr) : null;
   let settled: SettledRun;
   try {
-    settled = await runs.run(starter(progress, interrupt), options.prompt, {
+    settled = await runs.run(starter(progress, interrupt), {
+      prompt: options.prompt,
+      models: opened.models,
       verbose: false,
+      blind: options.blind,
+      onLabels: (labels) => progress?.disguise(labels),
       onSaveError: (error) => printWarning(`could not save the session: ${error instanceof Error ? error.message : String(error)}`),
     });
   } finally {
     progress?.stop();
   }
+  if (settled.kind === 'retry-cancelled') throw new Error('a retry ended where no retry was asked for');
   if (settled.kind === 'cancelled') {
     await store.flush();
+    if (settled.revealed) printNote(revealLine(settled.revealed));
     // recorded as the app's Esc records it (the note names the stopped models); the checkpoint is what /resume finishes
     printError(`interrupted: the run is recorded as interrupted and its checkpoint stays. To finish it: ${commandHint(opened.layout.root, '--resume', store.sessionId())}, then /resume`);
     return interruptedExitCode;
@@ -81,7 +91,15 @@ async function runInSession(opened: OpenedSession, options: HeadlessRun, interru
   // everything on disk before anything is printed: a report never describes a run that was not saved
   await store.flush();
   const runNumber = runViews(store.metadata(), null).find((view) => view.index === run.feedIndex)?.number ?? run.feedIndex + 1;
-  const report: RunReport = { sessionId: store.sessionId(), runNumber, responses: run.responses, picked: kept.picked, note: kept.note, appliedFiles: kept.applied };
+  const report: RunReport = {
+    sessionId: store.sessionId(),
+    runNumber,
+    responses: run.responses,
+    labels: settled.labels,
+    picked: kept.picked,
+    note: kept.note,
+    appliedFiles: kept.applied,
+  };
   if (options.json) printJson(runJson(report));
   else printText(runText(report));
 
@@ -101,7 +119,7 @@ async function runInSession(opened: OpenedSession, options: HeadlessRun, interru
  * Every model must be able to run, and a --pick model must be one of them, before anything is written.
  * Returns the models whose endpoint is not their provider's default, with where it came from.
  */
-function checkRunnable(models: readonly string[], pick: PickRule): [string, string][] {
+function checkRunnable(models: readonly string[], pick: PickRule, blind: boolean): [string, string][] {
   const problems: string[] = [];
   const endpoints: [string, string][] = [];
   for (const id of models) {
@@ -114,6 +132,10 @@ function checkRunnable(models: readonly string[], pick: PickRule): [string, stri
     if (endpoint) endpoints.push([id, endpoint]);
   }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
+  // a name given before the answers are seen is not a blind judgement, and a label is drawn only when the run starts
+  if (blind && pick.kind === 'model') {
+    throw new UsageError(`--pick ${pick.modelId}: a blind run keeps an answer by a rule, not by a model or a label; give fastest, cheapest or none`);
+  }
   if (pick.kind === 'model' && !models.includes(pick.modelId)) {
     throw new UsageError(`--pick: ${pick.modelId} is not a model of this run (${models.join(', ')}); give one of them, fastest, cheapest or none`);
   }
@@ -126,7 +148,7 @@ function withTimeout(recipe: Recipe, timeoutMs: number): Recipe {
 
 /** The engine's run, its live state drawn on stderr, cancelled by Ctrl-C. */
 function starter(progress: ProgressLines | null, interrupt: Interrupt): RunStarter {
-  return async (context, prompt, resume) => {
+  return async (context, prompt, options) => {
     let final: LiveRun | null = null;
     const handle = startRun(
       context,
@@ -135,7 +157,7 @@ function starter(progress: ProgressLines | null, interrupt: Interrupt): RunStart
         final = live;
         progress?.update(live);
       },
-      resume ? { resume } : undefined,
+      options,
     );
     interrupt.onInterrupt(() => handle.cancel());
     const run = await handle.result;
@@ -152,7 +174,7 @@ interface Kept {
 }
 
 /** What --pick keeps: `none` records the run as skipped, as the app's `s` does. */
-async function keep(runs: SessionRuns, settled: Exclude<SettledRun, { kind: 'cancelled' }>, rule: PickRule): Promise<Kept> {
+async function keep(runs: SessionRuns, settled: Extract<SettledRun, { kind: 'recorded' | 'pick' }>, rule: PickRule): Promise<Kept> {
   const { run } = settled;
   const options = settled.kind === 'pick' ? settled.options : [];
   if (rule.kind === 'none') {

@@ -5,6 +5,7 @@ import cliSpinners from 'cli-spinners';
 import type { LiveModel, LiveRun } from '../../runs/types.js';
 import { formatDurationMs, formatUsd, truncate } from '../format.js';
 import { visibleLine } from '../../text/visible-text.js';
+import { disguised, type BlindLabels } from '../../session/blind-labels.js';
 
 const spinner = cliSpinners.dots;
 
@@ -12,6 +13,7 @@ export class ProgressLines {
   private readonly log: ReturnType<typeof createLogUpdate>;
   private readonly ticker: NodeJS.Timeout;
   private live: LiveRun | null = null;
+  private labels: BlindLabels | null = null;
   private frame = 0;
   private stopped = false;
 
@@ -23,6 +25,11 @@ export class ProgressLines {
       this.draw();
     }, spinner.interval);
     this.ticker.unref();
+  }
+
+  /** Blind mode: the lines call the models by their labels, in label order, names masked in their errors. */
+  disguise(labels: BlindLabels | null): void {
+    this.labels = labels;
   }
 
   update(run: LiveRun): void {
@@ -41,7 +48,7 @@ export class ProgressLines {
 
   private draw(final = false): void {
     if (!this.live || (this.stopped && !final)) return;
-    const models = this.live.models;
+    const models = this.labels ? disguised(this.labels, this.live.models) : this.live.models;
     const width = Math.max(0, ...models.map((model) => [...visibleLine(model.modelId)].length));
     const now = Date.now();
     this.log(models.map((model) => progressLine(model, width, spinner.frames[this.frame], now)).join('\n'));

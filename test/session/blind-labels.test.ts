@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blindLabels, maskNames, revealLine } from '../../src/app/blind-labels.js';
+import { blindLabels, maskNames, revealLine } from '../../src/session/blind-labels.js';
 
 describe('blind labels', () => {
   it('label the models A, B, … in a random order drawn for each run', () => {

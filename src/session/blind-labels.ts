@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 
 export interface BlindLabels {
   /** model ids in the order their panels and labels go: Model A first */
-  order: string[];
+  order: readonly string[];
   labelOf: ReadonlyMap<string, string>;
 }
 
@@ -47,4 +47,30 @@ export function maskNames(labels: BlindLabels, text: string): string {
 /** What the feed says once the pick is made: which label was which model. */
 export function revealLine(labels: BlindLabels): string {
   return `Blind run revealed: ${labels.order.map((model) => `${labels.labelOf.get(model)} was ${model}`).join(', ')}.`;
+}
+
+/** One model's part as blind mode shows it (a live panel, a headless report's block). */
+interface NamedPart {
+  modelId: string;
+  text: string;
+  error?: string;
+}
+
+/**
+ * The parts in the run's label order (Model A first), each called by its label, with the names masked in its
+ * text and error. `mask` defaults to maskNames over these labels (the app passes its memoized one).
+ */
+export function disguised<T extends NamedPart>(labels: BlindLabels, parts: readonly T[], mask: (text: string) => string = (text) => maskNames(labels, text)): T[] {
+  return inLabelOrder(labels, parts).map((part) => ({
+    ...part,
+    modelId: labels.labelOf.get(part.modelId) ?? mask(part.modelId),
+    text: mask(part.text),
+    ...(part.error ? { error: mask(part.error) } : {}),
+  }));
+}
+
+/** The parts in the run's label order: Model A first. */
+export function inLabelOrder<T extends { modelId: string }>(labels: BlindLabels, parts: readonly T[]): T[] {
+  const position = (part: T) => labels.order.indexOf(part.modelId);
+  return [...parts].sort((a, b) => position(a) - position(b));
 }
