@@ -1,48 +1,13 @@
 // `bakeoff run` as a script uses it: the built binary on the demo models, stdin not a terminal, stdout and
 // stderr read apart, the data directory checked after each run.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SessionContent, SessionMetadata } from '../../store/index.js';
-import { tempDir } from '../helpers/temp-dir.js';
-import { assertBuilt, runCli, type CliResult } from './run-cli.js';
+import { assertBuilt, runCli } from './run-cli.js';
+import { sessionIdIn, workspace } from './run-workspace.js';
 
 beforeAll(assertBuilt);
-
-interface Workspace {
-  data: string;
-  project: string;
-  run(args: string[], input?: string): Promise<CliResult>;
-  cli(args: string[]): Promise<CliResult>;
-  metadata(id: string): Promise<SessionMetadata>;
-  content(id: string): Promise<SessionContent>;
-  sessionIds(): Promise<string[]>;
-}
-
-async function workspace(): Promise<Workspace> {
-  const root = await tempDir('bakeoff-run-');
-  const data = join(root, 'data');
-  const project = join(root, 'project');
-  await mkdir(project);
-  const env = { BAKEOFF_DEMO_DELAY_MS: '5' };
-  const sessionFile = (id: string, name: string) => join(data, 'sessions', id, name);
-  return {
-    data,
-    project,
-    run: (args, input) => runCli(['run', ...args], { dataDir: data, cwd: project, env, input }),
-    cli: (args) => runCli(args, { dataDir: data, cwd: project, env }),
-    metadata: async (id) => JSON.parse(await readFile(sessionFile(id, 'session_metadata.json'), 'utf8')) as SessionMetadata,
-    content: async (id) => JSON.parse(await readFile(sessionFile(id, 'session_content.json'), 'utf8')) as SessionContent,
-    sessionIds: async () => (existsSync(join(data, 'sessions')) ? (await readdir(join(data, 'sessions'))).sort() : []),
-  };
-}
-
-const sessionIdIn = (stdout: string): string => {
-  const id = /Session (ses_[0-9a-f-]+) · run #/.exec(stdout)?.[1];
-  if (!id) throw new Error(`no session id in:\n${stdout}`);
-  return id;
-};
 
 describe('bakeoff run: the prompt', () => {
   it('takes the prompt from the argument: one block per model, then what was picked; recorded as an app run', async () => {

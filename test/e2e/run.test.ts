@@ -53,6 +53,20 @@ describe('bakeoff run in a terminal', () => {
     expect(report).not.toContain('\u001b');
   });
 
+  it('--blind: the live lines call the models Model A and Model B, in the run order, until the report reveals them', async () => {
+    const { project, data } = await projectAndData();
+    const out = join(project, '..', 'out.txt');
+    const terminal = terminalRunning(project, `${bakeoff('run', '-d', data, '-m', 'demo/alpha,demo/beta', '--blind', 'slow: alpha or beta?')} > ${quote(out)}`, 20);
+    const running = await terminal.waitFor(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Model A {2}running +\d[\s\S]* Model B {2}running/, 15_000);
+    expect(running).not.toMatch(/alpha|beta/i);
+    const screen = await terminal.waitFor('EXITED 0', 30_000);
+    expect(screen).toMatch(/✔ Model A {2}done /);
+    expect(screen.replace(/bakeoff run .*\n/, '')).not.toMatch(/alpha|beta/i);
+    const report = readFileSync(out, 'utf8');
+    expect(report).toMatch(/^── Model A · done · /);
+    expect(report).toMatch(/\nPicked: none · Skipped\.\nBlind run revealed: Model A was demo\/(alpha|beta), Model B was demo\/(alpha|beta)\.\n/);
+  });
+
   it('Ctrl-C cancels the run, keeps its checkpoint, prints how to resume, exits 130; the app /resume finishes it', async () => {
     const { project, data } = await projectAndData();
     const runTerminal = terminalRunning(project, bakeoff('run', '-d', data, '-m', 'demo/alpha,demo/beta', 'write resumed.txt: slow and resumed'), 40);
