@@ -222,6 +222,14 @@ describe('bakeoff run: failures and exit codes', () => {
     expect((await ws.metadata(sessionIdIn(stdout))).runs).toHaveLength(1);
   });
 
+  it('a pick asked of a run where no model answered exits 1 with one line: the failure, which is also why nothing was picked', async () => {
+    const ws = await workspace();
+    const { code, stdout, stderrLines } = await ws.run(['-m', 'demo/gamma', '--pick', 'fastest', 'please fail']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Picked: none · Skipped.');
+    expect(stderrLines).toEqual(['bakeoff: no model answered: demo/gamma (demo/gamma failed on purpose: the prompt contains "fail")']);
+  });
+
   it('one model failing among others still exits 0', async () => {
     const ws = await workspace();
     const { code, stderr } = await ws.run(['-m', 'demo/alpha,demo/gamma', 'fail for gamma only']);

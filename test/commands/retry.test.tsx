@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Checkpoint, SessionContent, SessionMetadata } from '../../store/index.js';
 import { startFakeModelServer, type FakeModelServer } from '../runs/support/fake-model-server.js';
-import { startApp, type AppDriver } from './app-harness.js';
+import { KEY, startApp, type AppDriver } from './app-harness.js';
 
 let app: AppDriver | undefined;
 let server: FakeModelServer | undefined;
@@ -18,6 +18,9 @@ afterEach(async () => {
   if (saved.url === undefined) delete process.env.OPENAI_BASE_URL;
   if (saved.key === undefined) delete process.env.OPENAI_API_KEY;
 });
+
+/** What the screen shows since /blind was turned on (the start line above it names the models). */
+const sinceBlind = (frame: string): string => frame.slice(frame.indexOf('Blind on'));
 
 /** openai/gpt-test on a real local server: it refuses the first request (400), then answers slowly. */
 async function appWithFlakyModel(): Promise<AppDriver> {
@@ -74,6 +77,48 @@ describe('/retry and r Enter at the pick', () => {
     ]);
     expect(content.histories['demo/alpha']).toHaveLength(2);
     await expect(readFile(app.session.store.checkpointPath(), 'utf8')).rejects.toThrow();
+  });
+
+  it('in blind mode a retry keeps the run\'s labels: the kept answer keeps its name, the names show only after the pick', async () => {
+    app = await appWithFlakyModel();
+    await app.submit('/blind');
+    await app.waitFor('Blind on');
+    await app.runPrompt('say hi');
+    let frame = app.frame();
+    expect(sinceBlind(frame)).not.toMatch(/alpha|gpt-test/);
+    const kept = /1\. (Model [AB])/.exec(frame)![1];
+    await app.submit('r');
+    frame = await app.waitFor(/2\. Model [AB]/);
+    expect(sinceBlind(frame)).not.toMatch(/alpha|gpt-test/);
+    const retried = kept === 'Model A' ? 'Model B' : 'Model A';
+    const number = new RegExp(`(\\d)\\. ${retried}`).exec(frame)![1];
+    await app.submit(number);
+    frame = await app.waitFor('Blind run revealed');
+    expect(frame).toContain(`${kept} was demo/alpha`);
+    expect(frame).toContain(`${retried} was openai/gpt-test`);
+    const meta = await app.readJson<SessionMetadata>(app.session.store.metadataPath());
+    expect(meta.runs).toHaveLength(1);
+    expect(meta.runs[0]).toMatchObject({ selected: 'openai/gpt-test', blind: true });
+  });
+
+  it('Esc during a blind retry gives the pick back as it was: the same label, still blind', async () => {
+    app = await appWithFlakyModel();
+    await app.submit('/blind');
+    await app.waitFor('Blind on');
+    await app.runPrompt('say hi');
+    const kept = /1\. (Model [AB])/.exec(app.frame())![1];
+    await app.submit('r');
+    await app.waitFor('done (kept)');
+    await app.press(KEY.escape);
+    let frame = await app.waitFor('Retry cancelled');
+    expect(frame).toContain(`1. ${kept}`);
+    expect(sinceBlind(frame)).not.toMatch(/alpha|gpt-test|Blind run revealed/);
+    await app.submit('/history');
+    frame = await app.waitFor('/history has to wait');
+    expect(sinceBlind(frame)).not.toMatch(/alpha|gpt-test/);
+    const meta = await app.readJson<SessionMetadata>(app.session.store.metadataPath());
+    expect(meta.runs).toHaveLength(1);
+    expect(meta.runs[0].selected ?? '').toBe('');
   });
 
   it('/retry with nothing failed says so; away from a pick it says where it works', async () => {

@@ -67,6 +67,15 @@ describe('bakeoff run in a terminal', () => {
     expect(report).toMatch(/\nPicked: none · Skipped\.\nBlind run revealed: Model A was demo\/(alpha|beta), Model B was demo\/(alpha|beta)\.\n/);
   });
 
+  it('with no prompt and stdin a terminal, it exits 2 with one line and writes nothing', async () => {
+    const { project, data } = await projectAndData();
+    const terminal = terminalRunning(project, bakeoff('run', '-d', data, '-m', 'demo/alpha'), 5);
+    const screen = await terminal.waitFor(/EXITED \d+/, 15_000);
+    expect(screen).toContain('EXITED 2');
+    expect(screen.split('\n').filter((line) => line.startsWith('bakeoff:'))).toEqual(['bakeoff: needs a prompt: bakeoff run "<prompt>", or pipe it on stdin (bakeoff run - < prompt.txt)']);
+    expect(existsSync(data)).toBe(false);
+  });
+
   it('Ctrl-C cancels the run, keeps its checkpoint, prints how to resume, exits 130; the app /resume finishes it', async () => {
     const { project, data } = await projectAndData();
     const runTerminal = terminalRunning(project, bakeoff('run', '-d', data, '-m', 'demo/alpha,demo/beta', 'write resumed.txt: slow and resumed'), 40);

@@ -103,16 +103,12 @@ async function runInSession(opened: OpenedSession, options: HeadlessRun, interru
   if (options.json) printJson(runJson(report));
   else printText(runText(report));
 
-  let code = 0;
-  if (!run.responses.some(answered)) {
-    printError(`no model answered: ${run.responses.map((r) => `${r.modelId} (${r.error || 'interrupted'})`).join(', ')}`);
-    code = 1;
-  }
-  if (kept.problem) {
-    printError(kept.problem);
-    code = 1;
-  }
-  return interrupt.interrupted ? interruptedExitCode : code;
+  // one line: when no model answered, that is also why a pick could not be made
+  let problem = kept.problem;
+  if (!run.responses.some(answered)) problem = `no model answered: ${run.responses.map((r) => `${r.modelId} (${r.error || 'interrupted'})`).join(', ')}`;
+  if (problem) printError(problem);
+  if (interrupt.interrupted) return interruptedExitCode;
+  return problem ? 1 : 0;
 }
 
 /**
