@@ -259,6 +259,8 @@ describe('bakeoff run: failures and exit codes', () => {
     [['--timeout', '0', 'x'], 'bakeoff: --timeout: needs a duration above zero, e.g. 30s, 5m or 1h30m (got "0")'],
     [['--timeout', '5parsecs', 'x'], 'bakeoff: --timeout: bad duration "5parsecs": unknown unit "parsecs"'],
     [['-c', '-r', 'ses_x', 'x'], 'bakeoff: --resume: give --continue or --resume <id>, not both'],
+    [['-c', '--recipe', 'r.md', 'x'], 'bakeoff: --recipe: starts a new session from the recipe file: give it without --continue or --resume (a session keeps its own recipe; /load changes it in the app)'],
+    [['-r', 'ses_x', '--recipe', 'r.md', 'x'], 'bakeoff: --recipe: starts a new session from the recipe file: give it without --continue or --resume (a session keeps its own recipe; /load changes it in the app)'],
     [['--pick'], "bakeoff: error: option '--pick <choice>' argument missing (see bakeoff run --help)"],
     [['--bogus', 'x'], "bakeoff: error: unknown option '--bogus' (see bakeoff run --help)"],
   ])('a bad option %j exits 2 with one line', async (args, line) => {

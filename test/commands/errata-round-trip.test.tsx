@@ -10,20 +10,13 @@ import type { SessionMetadata, StoredRecipe } from '../../store/index.js';
 import { shortHash } from '../../components/short-hash.js';
 import { copyErrataFixture, fixtureDir } from '../helpers/fixtures.js';
 import { startApp, type AppDriver } from './app-harness.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 let app: AppDriver | undefined;
 afterEach(() => {
   app?.unmount();
   app = undefined;
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const statusHash = (frame: string): string => /default (rcp_\S+)/.exec(frame.split('\n').at(-1) ?? '')?.[1] ?? '';
 

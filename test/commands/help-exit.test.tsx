@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/registry.js';
 import { KEY, startApp, type AppDriver } from './app-harness.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 let app: AppDriver;
 afterEach(() => app?.unmount());
@@ -51,10 +52,3 @@ describe('/help, /exit, /quit and Ctrl-C', () => {
   });
 });
 
-async function waitUntil(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 import { assertBuilt, runCli } from '../cli/run-cli.js';
 import { startApp, type AppDriver } from '../commands/app-harness.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 beforeAll(assertBuilt);
 
@@ -15,14 +16,6 @@ afterEach(() => {
   app?.unmount();
   app = undefined;
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -64,7 +57,7 @@ async function throughApp(models: string[], script: (driver: AppDriver) => Promi
   app = await startApp({ root, models });
   await script(app);
   await app.submit('/exit');
-  await waitUntil(() => (app?.onExit.mock.calls.length ?? 0) > 0);
+  await waitUntil(() => (app?.onExit.mock.calls.length ?? 0) > 0, 5000);
   return recorded(root);
 }
 

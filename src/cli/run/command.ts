@@ -31,7 +31,11 @@ const optionsSchema = withOneSession(
     json: z.boolean().default(false),
     timeout: timeoutSchema.optional(),
   }),
-);
+  // a session that exists runs with its own recipe: a --recipe beside it would be ignored without a word
+).refine((options) => options.recipe === undefined || !(options.continue || options.resume !== undefined), {
+  message: 'starts a new session from the recipe file: give it without --continue or --resume (a session keeps its own recipe; /load changes it in the app)',
+  path: ['recipe'],
+});
 
 /** `setExitCode` carries the run's exit code (0, 1, 130) out of commander's action. */
 export function addRunCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -40,9 +44,9 @@ export function addRunCommand(program: Command, setExitCode: (code: number) => v
     .description('run one prompt through the models without the app and record it in a session')
     .argument('[prompt]', 'the prompt; `-` (or none, when stdin is not a terminal) reads it from stdin')
     .option('-m, --models <ids>', "comma-separated model ids (overrides the recipe's Models)")
-    .option('--recipe <path>', 'recipe file to start from (default: the built-in recipe)')
+    .option('--recipe <path>', 'start a new session from this recipe file (default: the built-in recipe)')
     .option('-c, --continue', 'add the run to the most recent session')
-    .option('-r, --resume <id>', 'add the run to this session (whole id or unique prefix)')
+    .option('-r, --resume <id>', 'add the run to this session (whole id, title or unique prefix)')
     .option('--pick <choice>', 'keep an answer: fastest, cheapest, none or a model id (default: none)')
     .option('--json', 'print the run as one JSON object, nothing else on stdout')
     .option('--blind', 'blind mode: the report calls the models Model A, Model B, … until the pick (recorded as a blind run)')
