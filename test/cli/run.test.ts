@@ -272,6 +272,22 @@ describe('bakeoff run: failures and exit codes', () => {
     expect(await ws.sessionIds()).toEqual([]);
   });
 
+  it('with no sandbox for bash, a warning says each bash call is refused, and the model is told why', async () => {
+    const ws = await workspace();
+    await writeFile(join(ws.project, 'bash.recipe.md'), '# Bash\nversion: 1\n\n## Models\n- demo/alpha\n\n## Tools\n- read_file\n- bash\n');
+    const { code, stdout, stderrLines } = await runCli(['run', '--recipe', 'bash.recipe.md', 'run echo x > x.txt'], {
+      dataDir: ws.data,
+      cwd: ws.project,
+      env: { BAKEOFF_DEMO_DELAY_MS: '5', BAKEOFF_BWRAP: '/nonexistent/bwrap' },
+    });
+    expect(code).toBe(0);
+    expect(stderrLines).toEqual([
+      'bakeoff: warning: no sandbox for bash here (/nonexistent/bwrap is missing or cannot create namespaces here (Debian/Ubuntu: apt-get install bubblewrap)): each bash call is refused (the app asks before running it unconfined)',
+    ]);
+    expect(stdout).toContain('Could not use bash: bash refused: no sandbox here');
+    expect(existsSync(join(ws.project, 'x.txt'))).toBe(false);
+  });
+
   it('--timeout overrides the recipe: a slow model is cut and fails, and the session recipe keeps the limit', async () => {
     const ws = await workspace();
     await writeFile(join(ws.project, 'long.recipe.md'), '# Long\nversion: 1\n\n## Models\n- demo/alpha\n\n## Constraints\ntimeout: 10m\n');

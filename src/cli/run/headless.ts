@@ -4,6 +4,9 @@
 import type { Recipe } from '../../../store/index.js';
 import { applyChoice, loadDotEnv, startRun } from '../../runs/index.js';
 import { adapterFor, customEndpoint } from '../../runs/resolve-models.js';
+import { activeRecipeOf } from '../../runs/run-settings.js';
+import { detectSandbox } from '../../runs/sandbox/detect-sandbox.js';
+import { recipeAllowsBash } from '../../runs/sandbox/sandbox-policy.js';
 import type { LiveRun } from '../../runs/types.js';
 import { openSession, type OpenedSession } from '../../session/open-session.js';
 import { SessionRuns, type RunStarter, type SettledRun } from '../../session/session-runs.js';
@@ -56,6 +59,11 @@ async function runInSession(opened: OpenedSession, options: HeadlessRun, interru
   // as on the app's start line: a key must not go to an endpoint the user has not seen
   for (const [id, endpoint] of endpoints) printNote(`${id} at ${endpoint}`);
   if (options.timeoutMs !== undefined) store.setSessionRecipe(withTimeout(store.activeRecipe() ?? opened.recipe, options.timeoutMs));
+  // the app asks before bash runs unconfined; a script cannot answer, so it is refused, and said so before the run
+  if (recipeAllowsBash(activeRecipeOf(store))) {
+    const support = await detectSandbox();
+    if (support.bwrap === null) printWarning(`no sandbox for bash here (${support.missing ?? 'no bubblewrap'}): each bash call is refused (the app asks before running it unconfined)`);
+  }
   if (interrupt.interrupted) {
     printError('interrupted before the run started; nothing was recorded');
     return interruptedExitCode;
