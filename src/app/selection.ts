@@ -1,22 +1,6 @@
-// After a run: which responses can be kept (the OK ones, fastest first, numbered) and what a typed answer means.
-import { writeLabel } from '../text/write-label.js';
-import type { Choice, CompletedRun } from '../runs/types.js';
+// After a run, at the pick: what a typed answer means (the options come from src/session/selection-options.ts).
+import type { Choice } from '../runs/types.js';
 import type { SelectionOption } from '../../components/types.js';
-import { isPickable } from '../runs/pickable.js';
-
-export function selectionOptions(run: CompletedRun, unknownPriceModels: ReadonlySet<string>): SelectionOption[] {
-  return run.responses
-    .filter(isPickable)
-    .sort((a, b) => a.latencyMs - b.latencyMs)
-    .map((r, index) => ({
-      number: index + 1,
-      modelId: r.modelId,
-      latencyMs: r.latencyMs,
-      outputTokens: r.outputTokens,
-      costUsd: unknownPriceModels.has(r.modelId) ? null : r.costUsd,
-      writes: (r.proposedWrites ?? []).map(writeLabel),
-    }));
-}
 
 /**
  * The choice a line typed at the selection prompt makes: a number picks, `s` skips, `g`/`b` (or Errata's

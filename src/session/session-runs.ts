@@ -6,7 +6,7 @@ import type { Checkpoint, Store } from '../../store/index.js';
 import type { SelectionOption } from '../../components/types.js';
 import type { ChoiceResult } from '../runs/apply-choice.js';
 import type { Choice, CompletedRun, LiveRun, RunContext, StartRunOptions } from '../runs/types.js';
-import { selectionOptions } from '../app/selection.js';
+import { selectionOptions } from './selection-options.js';
 import { canRate } from '../runs/pickable.js';
 import { failedModels, retryCheckpoint } from '../runs/retry.js';
 import { blindLabels, type BlindLabels } from './blind-labels.js';

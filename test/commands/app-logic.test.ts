@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionContent, SessionMetadata } from '../../store/index.js';
 import { annotateRun, feedFromSession } from '../../src/app/feed.js';
-import { parseSelection, selectionOptions } from '../../src/app/selection.js';
+import { parseSelection } from '../../src/app/selection.js';
+import { selectionOptions } from '../../src/session/selection-options.js';
 import { costRows, sessionCostUsd } from '../../src/app/session-cost.js';
 import { nearestName } from '../../src/commands/nearest.js';
 import { commandSuggestions, completeLine, splitCommandLine, unknownCommandMessage } from '../../src/commands/registry.js';
