@@ -88,7 +88,8 @@ async function runInSession(opened: OpenedSession, options: HeadlessRun, interru
   if (settled.kind === 'retry-cancelled') throw new Error('a retry ended where no retry was asked for');
   if (settled.kind === 'cancelled') {
     await store.flush();
-    if (settled.revealed) printNote(revealLine(settled.revealed));
+    // the live lines called the models by label: say which was which (without them there is nothing to decode)
+    if (settled.revealed && progress) printNote(revealLine(settled.revealed));
     // recorded as the app's Esc records it (the note names the stopped models); the checkpoint is what /resume finishes
     printError(`interrupted: the run is recorded as interrupted and its checkpoint stays. To finish it: ${commandHint(opened.layout.root, '--resume', store.sessionId())}, then /resume`);
     return interruptedExitCode;
