@@ -53,7 +53,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-c, --continue', 'continue the most recent session')
     .option('-r, --resume [id]', 'resume a session by id, unique prefix or title (no id: like --continue)')
     .option('-m, --models <ids>', "comma-separated model ids (overrides the recipe's Models)")
-    .option('--recipe <path>', 'recipe file to start from (default: the built-in recipe)')
+    .option('--recipe <path>', 'start a new session from this recipe file (default: the built-in recipe; not with -c / -r)')
     .option('--blind', 'blind mode: answers show as Model A, Model B, … until you pick (toggle with /blind)')
     .option('--debug', 'print the stack trace of an error');
 

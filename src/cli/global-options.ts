@@ -18,15 +18,24 @@ export const sessionOptionsObject = z.object({
   blind: z.boolean().default(false),
 });
 
-/** --continue and --resume <id> name two sessions: only one may be given. */
-export function withOneSession<S extends z.ZodType<{ continue: boolean; resume?: string | true }>>(schema: S) {
-  return schema.refine((options) => !(options.continue && typeof options.resume === 'string'), {
-    message: 'give --continue or --resume <id>, not both',
-    path: ['resume'],
-  });
+/**
+ * The rules between the session options: --continue and --resume <id> name two sessions, so only one may be
+ * given; and a session that exists runs with its own recipe, so a --recipe beside either would be ignored
+ * without a word.
+ */
+export function withSessionRules<S extends z.ZodType<{ continue: boolean; resume?: string | true; recipe?: string }>>(schema: S) {
+  return schema
+    .refine((options) => !(options.continue && typeof options.resume === 'string'), {
+      message: 'give --continue or --resume <id>, not both',
+      path: ['resume'],
+    })
+    .refine((options) => options.recipe === undefined || !(options.continue || options.resume !== undefined), {
+      message: 'starts a new session from the recipe file: give it without --continue or --resume (a session keeps its own recipe; /load changes it in the app)',
+      path: ['recipe'],
+    });
 }
 
-export const globalOptionsSchema = withOneSession(sessionOptionsObject);
+export const globalOptionsSchema = withSessionRules(sessionOptionsObject);
 
 export type GlobalOptions = z.output<typeof globalOptionsSchema>;
 

@@ -21,6 +21,10 @@ describe('usage errors: exit 2, one line on stderr, no stack', () => {
     [['stats', '--session'], "bakeoff: error: option '--session <id>' argument missing (see bakeoff stats --help)"],
     [['--models', ' , '], 'bakeoff: --models: needs at least one model id, e.g. --models demo/alpha,demo/beta'],
     [['--continue', '--resume', 'ses_x'], 'bakeoff: --resume: give --continue or --resume <id>, not both'],
+    // the session keeps its own recipe: the file would be ignored without a word
+    [['--continue', '--recipe', 'r.md'], 'bakeoff: --recipe: starts a new session from the recipe file: give it without --continue or --resume (a session keeps its own recipe; /load changes it in the app)'],
+    [['--resume', '--recipe', 'r.md'], 'bakeoff: --recipe: starts a new session from the recipe file: give it without --continue or --resume (a session keeps its own recipe; /load changes it in the app)'],
+    [['--resume', SESSION_A, '--recipe', 'r.md'], 'bakeoff: --recipe: starts a new session from the recipe file: give it without --continue or --resume (a session keeps its own recipe; /load changes it in the app)'],
     [['rewind', SESSION_A, '--to', 'abc'], 'bakeoff: --to must be a run number (got "abc")'],
     [['rewind', SESSION_A, '--to', '1.5'], 'bakeoff: --to must be a run number (got "1.5")'],
     [['rewind', SESSION_A, '--to', '0'], 'bakeoff: --to must be a run number from 1 (got "0")'],

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import * as z from 'zod';
 import { parseDuration } from '../../../store/recipe/duration.js';
 import { addCommonOptions, commandOptions } from '../common-options.js';
-import { sessionOptionsObject, withOneSession } from '../global-options.js';
+import { sessionOptionsObject, withSessionRules } from '../global-options.js';
 import { parseOptions } from '../parse-options.js';
 import { UsageError } from '../usage-error.js';
 import { parsePickRule } from './pick.js';
@@ -24,18 +24,14 @@ const timeoutSchema = z.string().transform((text, context) => {
   return ms;
 });
 
-const optionsSchema = withOneSession(
+const optionsSchema = withSessionRules(
   sessionOptionsObject.extend({
     resume: z.string().min(1, 'needs a session id or prefix').optional(),
     pick: z.string().trim().min(1, 'needs fastest, cheapest, none or a model id').default('none').transform(parsePickRule),
     json: z.boolean().default(false),
     timeout: timeoutSchema.optional(),
   }),
-  // a session that exists runs with its own recipe: a --recipe beside it would be ignored without a word
-).refine((options) => options.recipe === undefined || !(options.continue || options.resume !== undefined), {
-  message: 'starts a new session from the recipe file: give it without --continue or --resume (a session keeps its own recipe; /load changes it in the app)',
-  path: ['recipe'],
-});
+);
 
 /** `setExitCode` carries the run's exit code (0, 1, 130) out of commander's action. */
 export function addRunCommand(program: Command, setExitCode: (code: number) => void): void {
