@@ -1,0 +1,62 @@
+// `bakeoff sessions --search`: prompts, answers and titles, any case, newest first, with the matching line; on
+// sessions made by `bakeoff run` and on the Errata fixtures.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyErrataFixture } from '../../helpers/fixtures.js';
+import { realWorkspace } from '../../helpers/real-sessions.js';
+import { assertBuilt, runCli } from '../run-cli.js';
+import { SESSION_A } from '../fixture-ids.js';
+
+beforeAll(assertBuilt);
+
+describe('bakeoff sessions --search on sessions bakeoff run made', () => {
+  it('matches a prompt and an answer in any case, newest session first, with the matching lines', async () => {
+    const ws = await realWorkspace();
+    const older = await ws.session(['write notes.txt: Walrus facts', 'write todo.txt: buy milk']);
+    const newer = await ws.session(['write walrus.txt: more about the WALRUS']);
+    const other = await ws.session(['write unrelated.txt: nothing to see']);
+    const hit = await ws.cli(['sessions', '--search', 'walrus']);
+    expect(hit.code).toBe(0);
+    expect(hit.stdout).not.toContain(other);
+    const blocks = hit.stdout.trimEnd().split(/\n(?=ses_)/);
+    expect(blocks.map((block) => block.split(' ')[0])).toEqual([newer, older]);
+    expect(blocks[1]).toContain('#1 prompt: write notes.txt: Walrus facts');
+    // the answers quote the prompt, so they match too; run #2 of the older session does not
+    expect(blocks[1]).toContain('#1 demo/beta: [demo/beta] You asked: "write notes.txt: Walrus facts". Proposing 1 change.');
+    expect(blocks[1]).not.toContain('#2');
+    const json = JSON.parse((await ws.cli(['sessions', '--search', 'WALRUS', '--json'])).stdout);
+    expect(json.sessions.map((s: { id: string }) => s.id)).toEqual([newer, older]);
+    expect(json.sessions[0].hits[0]).toEqual({ field: 'prompt', run: 1, line: 'write walrus.txt: more about the WALRUS' });
+  });
+
+  it('a miss says so and exits 0; a title is found', async () => {
+    const ws = await realWorkspace();
+    const id = await ws.session(['write a.txt: alpha']);
+    expect(await ws.cli(['sessions', '--search', 'zebra'])).toMatchObject({ code: 0, stdout: 'no session holds "zebra"\n' });
+    await ws.cli(['rename', id, 'Zebra crossing']);
+    const hit = await ws.cli(['sessions', '--search', 'zebra']);
+    expect(hit.stdout).toContain(id);
+    expect(hit.stdout).toContain('title: Zebra crossing');
+  });
+});
+
+describe('bakeoff sessions --search on the Errata fixtures', () => {
+  it('finds prompts and answers in any case, newest first, with the matching line; a miss says so', async () => {
+    const data = await copyErrataFixture('errata-head-data');
+    const hit = await runCli(['sessions', '--search', 'HELLO THERE'], { dataDir: data });
+    expect(hit.code).toBe(0);
+    expect(hit.stdout).toContain('ses_01a2333f-f64f-7f0a-b2bd-9ec6a853d161');
+    expect(hit.stdout).toContain('#1 demo/gamma: hello there ✓ 👋');
+    const json = JSON.parse((await runCli(['sessions', '--search', 'hello', '--json'], { dataDir: data })).stdout);
+    expect(json.sessions[0].hits[0]).toEqual({ field: 'prompt', run: 1, line: 'hello ✓ — “smart quotes” 🍰' });
+    const miss = await runCli(['sessions', '--search', 'no such words anywhere'], { dataDir: data });
+    expect(miss).toMatchObject({ code: 0, stdout: 'no session holds "no such words anywhere"\n' });
+  });
+
+  it('finds a title', async () => {
+    const data = await copyErrataFixture();
+    expect((await runCli(['rename', SESSION_A, 'Parser refactor'], { dataDir: data })).code).toBe(0);
+    const hit = await runCli(['sessions', '--search', 'parser'], { dataDir: data });
+    expect(hit.stdout).toContain(`${SESSION_A}`);
+    expect(hit.stdout).toContain('title: Parser refactor');
+  });
+});
