@@ -1,6 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../store/store.js';
 import { RedoDriftError, RedoStaleError } from '../../store/redo-plan.js';
@@ -122,87 +121,4 @@ describe('redo', () => {
     await store.redo();
     expect(await sessionState(store, project)).toEqual(before);
   });
-});
-
-const ops = fc.array(
-  fc.oneof(
-    fc.record({ kind: fc.constant('run' as const), path: fc.constantFrom('a.txt', 'b.txt', 'dir/c.txt'), remove: fc.boolean() }),
-    fc.record({ kind: fc.constant('rewind' as const), pick: fc.nat(5), mode: fc.constantFrom<RewindMode>('both', 'code', 'conversation') }),
-    fc.constant({ kind: 'redo' as const }),
-  ),
-  { minLength: 1, maxLength: 12 },
-);
-
-/** The reference: the project tree and each model's history replayed by the rules alone, and what each rewind took. */
-interface Reference {
-  tree: Record<string, string>;
-  turns: number;
-  /** per undoable run, oldest first: the tree's content of each path it wrote before it, and the turns before it */
-  stack: { before: Record<string, string | null>; turns: number }[];
-  /** per rewind since the last run: the whole state before it */
-  redo: { state: Awaited<ReturnType<typeof sessionState>>; stack: Reference['stack']; tree: Record<string, string>; turns: number }[];
-}
-
-describe('redo, property', () => {
-  it('any sequence of runs, rewinds and redos keeps the tree and the session files equal to a reference replay', async () => {
-    await fc.assert(
-      fc.asyncProperty(ops, async (sequence) => {
-        const { store, project } = await openFreshStore();
-        await mkdir(project, { recursive: true });
-        await store.saveInitialMeta();
-        const ref: Reference = { tree: {}, turns: 0, stack: [], redo: [] };
-        let counter = 0;
-        for (const op of sequence) {
-          if (op.kind === 'run') {
-            const content = `v${++counter}`;
-            ref.stack.push({ before: { [op.path]: ref.tree[op.path] ?? null }, turns: ref.turns });
-            await runAndApply(store, project, `run ${counter}`, [{ path: op.path, content, delete: op.remove || undefined }]);
-            if (op.remove) delete ref.tree[op.path];
-            else ref.tree[op.path] = content;
-            ref.turns += 2;
-            ref.redo = [];
-          } else if (op.kind === 'rewind') {
-            const entries = store.rewindEntries();
-            if (entries.length === 0) continue;
-            const position = ref.stack.length - 1 - (op.pick % entries.length);
-            ref.redo.push({ state: await sessionState(store, project), stack: [...ref.stack], tree: { ...ref.tree }, turns: ref.turns });
-            // a conversation-only rewind leaves a later run's file in place, so an older run's file has drifted: overwrite, as the reference does
-            await store.rewindTo(entries[op.pick % entries.length].feedIndex, op.mode, { allowDrift: true });
-            const undone = ref.stack.splice(position);
-            if (op.mode !== 'conversation') {
-              for (const record of [...undone].reverse()) {
-                for (const [path, content] of Object.entries(record.before)) {
-                  if (content === null) delete ref.tree[path];
-                  else ref.tree[path] = content;
-                }
-              }
-            }
-            if (op.mode !== 'code') ref.turns = Math.min(ref.turns, undone[0].turns);
-          } else {
-            const expected = ref.redo.pop();
-            if (!expected) {
-              await expect(store.redo()).rejects.toThrow('nothing to redo');
-              continue;
-            }
-            await store.redo();
-            expect(await sessionState(store, project)).toEqual(expected.state);
-            ref.stack = expected.stack;
-            ref.tree = expected.tree;
-            ref.turns = expected.turns;
-          }
-          const files = await tree(project);
-          expect(files).toEqual(ref.tree);
-          expect(store.histories().a?.length ?? 0).toBe(ref.turns);
-          expect(store.rewindStackLen()).toBe(ref.stack.length);
-          expect(store.redoDepth()).toBe(ref.redo.length);
-        }
-        // and the same after a restart
-        const reopened = await reopenStore(store);
-        expect(reopened.redoDepth()).toBe(ref.redo.length);
-        expect(reopened.rewindStackLen()).toBe(ref.stack.length);
-        await reopened.close();
-      }),
-      { numRuns: 40 },
-    );
-  }, 120_000);
 });
