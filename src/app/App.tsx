@@ -10,7 +10,7 @@ import { PromptInput } from '../../components/PromptInput.js';
 import { Selection } from '../../components/Selection.js';
 import { StatusBar } from '../../components/StatusBar.js';
 import type { FeedItem } from '../../components/types.js';
-import { DialogHost, panelHint } from './DialogHost.js';
+import { DialogHost, panelHint, panelTakesSlash } from './DialogHost.js';
 import { feedFromSession, feedMessage } from './feed.js';
 import type { AppServices, AppSession } from './services.js';
 import { useExitConfirm } from './use-exit-confirm.js';
@@ -218,6 +218,7 @@ export function App({ session, services, debug = false, blind: blindAtStart = fa
     suggestions: suggestionCursor,
     suggestionCount: (text) => suggestionsFor(text).length,
     dialogOpen: () => dialogNow.current !== null,
+    dialogTakesSlash: () => dialogNow.current !== null && panelTakesSlash(dialogNow.current.kind),
     closeDialog: () => setDialog(null),
     picking: selection.pending !== null,
     historyWalking: history.walking,

@@ -26,11 +26,16 @@ export const PANEL_HINTS: Record<DialogKind, string> = {
   recipes: '↑/↓ PgUp/PgDn scroll',
   checkpoint: '↑/↓ PgUp/PgDn scroll',
   stats: 'Tab session/all · ←/→ recipe · ↑/↓ scroll',
-  sessions: '↑/↓ move · Enter switch',
+  sessions: '↑/↓ move · Enter switch · / filter · d delete',
 };
 
+/** The panels whose own keys include `/` (the sessions panel's filter): there it does not start a command. */
+export function panelTakesSlash(kind: DialogKind): boolean {
+  return kind === 'sessions';
+}
+
 export function panelHint(kind: DialogKind): string {
-  return `${kind} has the keys: ${PANEL_HINTS[kind]} · Esc closes · / starts a command`;
+  return `${kind} has the keys: ${PANEL_HINTS[kind]} · Esc closes${panelTakesSlash(kind) ? '' : ' · / starts a command'}`;
 }
 
 export interface DialogHostProps {

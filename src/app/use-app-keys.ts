@@ -1,5 +1,6 @@
 // The app's keys, in order of who gets them: Ctrl-C always; then reverse search; with a panel open Esc
-// closes it, `/` closes it and starts a command, and every other key is the panel's; then the pick after a
+// closes it, `/` closes it and starts a command (unless the panel reads `/` itself: the sessions panel's
+// filter), and every other key is the panel's; then the pick after a
 // run, the `/` suggestions, history on the first/last line, and the prompt line's readline edits.
 import { useRef } from 'react';
 import { atFirstLine, atLastLine } from '../editor/editor-reducer.js';
@@ -22,6 +23,8 @@ export interface AppKeyHandlers {
   /** how many `/` suggestions the line has now */
   suggestionCount(text: string): number;
   dialogOpen(): boolean;
+  /** the open panel reads `/` itself (the sessions panel filters with it) */
+  dialogTakesSlash(): boolean;
   closeDialog(): void;
   picking: boolean;
   historyWalking(): boolean;
@@ -69,7 +72,7 @@ export function useAppKeys(handlers: AppKeyHandlers): void {
       return true;
     }
     if (h.dialogOpen()) {
-      if (!(key.name === 'text' && key.text === '/' && !key.paste)) return false; // the panel's key
+      if (!(key.name === 'text' && key.text === '/' && !key.paste) || h.dialogTakesSlash()) return false; // the panel's key
       h.closeDialog();
     }
     if (isChord(key, 'x', 'ctrl')) {
