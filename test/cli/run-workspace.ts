@@ -1,4 +1,4 @@
-// A fresh data directory and project for `bakeoff run` tests: the built binary run there (demo models on a 5 ms
+// A fresh data directory (or a given one) and project for `bakeoff run` tests: the built binary run there (demo models on a 5 ms
 // time unit, stdin not a terminal), and the session files read back.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
@@ -17,9 +17,10 @@ export interface Workspace {
   sessionIds(): Promise<string[]>;
 }
 
-export async function workspace(): Promise<Workspace> {
+/** `data`: a data directory to use instead of a fresh one (e.g. a copy of an Errata fixture). */
+export async function workspace(options: { data?: string } = {}): Promise<Workspace> {
   const root = await tempDir('bakeoff-run-');
-  const data = join(root, 'data');
+  const data = options.data ?? join(root, 'data');
   const project = join(root, 'project');
   await mkdir(project);
   const env = { BAKEOFF_DEMO_DELAY_MS: '5' };

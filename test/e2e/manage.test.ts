@@ -78,14 +78,15 @@ describe('managing sessions in the app', () => {
     terminal.type('/rewind', 'Enter');
     await terminal.waitFor('Enter rewind');
     terminal.type('', 'Enter');
-    await terminal.waitFor('Rewound #2: write a.txt: second.');
+    let screen = await terminal.waitFor('Rewound #2: write a.txt: second.');
+    expect(statusBar(screen, id)).toMatch(/rewind 1 · redo 1$/);
     expect(readFileSync(join(ws.project, 'a.txt'), 'utf8')).toBe('first');
     // the rewound prompt is back in the input: clear it first
     await terminal.waitFor('> write a.txt: second');
     terminal.type('', 'C-u');
     terminal.type('/redo', 'Enter');
-    const screen = await terminal.waitFor('Redone #2; files put back: a.txt.');
-    expect(statusBar(screen, id)).toContain('rewind 2');
+    screen = await terminal.waitFor('Redone #2; files put back: a.txt.');
+    expect(statusBar(screen, id)).toMatch(/rewind 2$/);
     expect(readFileSync(join(ws.project, 'a.txt'), 'utf8')).toBe('second');
     expect(sessionFiles(ws, id)).toEqual(before);
     terminal.type('/redo', 'Enter');

@@ -1,19 +1,17 @@
-// Real sessions made the way a user makes them: `bakeoff run` through the built binary on the demo models, in a
-// project directory of its own, with a data directory of its own (a fresh one, or a copy of an Errata fixture).
+// Real sessions made the way a user makes them: `bakeoff run` through the built binary on the demo models, in the
+// run tests' workspace (a project of its own, a fresh data directory or a copy of an Errata fixture).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bin, runCli, type CliResult } from '../cli/run-cli.js';
-import { tempDir } from './temp-dir.js';
-
-/** The demo models answer in a few ms a step (a `slow` prompt streams for 50–60 steps). */
-const DEMO_ENV = { BAKEOFF_DEMO_DELAY_MS: '5' };
+import { bin, runCli } from '../cli/run-cli.js';
+import { workspace, type Workspace } from '../cli/run-workspace.js';
+import { waitUntil } from './wait-until.js';
 
 const shiftedClock = fileURLToPath(new URL('./shifted-clock.mjs', import.meta.url));
 
-export interface RunOptions {
+export interface RecordOptions {
   /** add the run to this session (`-r`: id, prefix or title); default a new session */
   session?: string;
   /** `--pick`: default demo/alpha, whose writes are the prompt's words as they are */
@@ -22,78 +20,62 @@ export interface RunOptions {
   agoMs?: number;
 }
 
-export interface RealWorkspace {
-  data: string;
-  project: string;
-  /** `bakeoff <args>` in the project, on this data directory */
-  cli(args: string[], options?: { input?: string; env?: Record<string, string> }): Promise<CliResult>;
-  /** One real run: `bakeoff run -m demo/alpha,demo/beta --pick demo/alpha --json <prompt>`; fails on a non-zero exit. */
-  run(prompt: string, options?: RunOptions): Promise<{ sessionId: string; run: number }>;
-  /** A new session of one real run per prompt; its id. */
-  session(prompts: readonly string[], options?: Omit<RunOptions, 'session'>): Promise<string>;
-  sessionDir(id: string): string;
-  sessionIds(): Promise<string[]>;
-  /** A `bakeoff run` still going (a `slow` prompt at `unitMs` a step), with the data directory's lock of its session taken. */
-  startHeldRun(prompt: string, session: string, unitMs: number): Promise<HeldRun>;
-}
-
 export interface HeldRun {
   pid: number;
   /** resolves with its exit code once it has finished */
   finished: Promise<number>;
 }
 
-/** A temp project and data directory (`data`: one to use instead, e.g. a copy of an Errata fixture). */
+export interface RealWorkspace extends Workspace {
+  /** One real run: `bakeoff run -m demo/alpha,demo/beta --pick demo/alpha --json <prompt>`; fails on a non-zero exit. */
+  record(prompt: string, options?: RecordOptions): Promise<{ sessionId: string; run: number }>;
+  /** A new session of one real run per prompt; its id. */
+  session(prompts: readonly string[], options?: Omit<RecordOptions, 'session'>): Promise<string>;
+  sessionDir(id: string): string;
+  /** A `bakeoff run` still going (a `slow` prompt at `unitMs` a step), once it holds the session's lock. */
+  startHeldRun(prompt: string, session: string, unitMs: number): Promise<HeldRun>;
+}
+
+/** The run tests' workspace (`data`: one to use instead of a fresh one), with real sessions one line each. */
 export async function realWorkspace(options: { data?: string } = {}): Promise<RealWorkspace> {
-  const root = await tempDir('bakeoff-real-');
-  const data = options.data ?? join(root, 'data');
-  const project = join(root, 'project');
-  await mkdir(project);
-  const cli: RealWorkspace['cli'] = (args, extra = {}) => runCli(args, { dataDir: data, cwd: project, env: { ...DEMO_ENV, ...extra.env }, input: extra.input });
-  const run: RealWorkspace['run'] = async (prompt, opts = {}) => {
+  const ws = await workspace(options);
+  const record: RealWorkspace['record'] = async (prompt, opts = {}) => {
     const args = ['run', '-m', 'demo/alpha,demo/beta', '--pick', opts.pick ?? 'demo/alpha', '--json', ...(opts.session ? ['-r', opts.session] : []), prompt];
-    const env = opts.agoMs ? { NODE_OPTIONS: `--import=${shiftedClock}`, BAKEOFF_TEST_CLOCK_SHIFT_MS: String(opts.agoMs) } : undefined;
-    const result = await cli(args, { env });
+    const clock: Record<string, string> = opts.agoMs ? { NODE_OPTIONS: `--import=${shiftedClock}`, BAKEOFF_TEST_CLOCK_SHIFT_MS: String(opts.agoMs) } : {};
+    const result = await runCli(args, { dataDir: ws.data, cwd: ws.project, env: { BAKEOFF_DEMO_DELAY_MS: '5', ...clock } });
     if (result.code !== 0) throw new Error(`bakeoff ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
     const report = JSON.parse(result.stdout) as { session_id: string; run: number };
     return { sessionId: report.session_id, run: report.run };
   };
-  const sessionDir = (id: string) => join(data, 'sessions', id);
   return {
-    data,
-    project,
-    cli,
-    run,
+    ...ws,
+    record,
     session: async (prompts, opts = {}) => {
       let id: string | undefined;
-      for (const prompt of prompts) id = (await run(prompt, { ...opts, session: id })).sessionId;
+      for (const prompt of prompts) id = (await record(prompt, { ...opts, session: id })).sessionId;
       if (!id) throw new Error('a session needs at least one prompt');
       return id;
     },
-    sessionDir,
-    sessionIds: async () => (existsSync(join(data, 'sessions')) ? (await readdir(join(data, 'sessions'))).sort() : []),
+    sessionDir: (id) => join(ws.data, 'sessions', id),
     startHeldRun: async (prompt, session, unitMs) => {
       const child = spawn(process.execPath, [bin, 'run', '-m', 'demo/alpha', '-r', session, `slow ${prompt}`], {
-        cwd: project,
-        env: { ...process.env, TZ: 'UTC', BAKEOFF_DATA_DIR: data, BAKEOFF_DEMO_DELAY_MS: String(unitMs) },
-        stdio: ['ignore', 'ignore', 'pipe'],
+        cwd: ws.project,
+        env: { ...process.env, TZ: 'UTC', BAKEOFF_DATA_DIR: ws.data, BAKEOFF_DEMO_DELAY_MS: String(unitMs) },
+        stdio: 'ignore',
       });
       const finished = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
-      const lock = join(data, 'locks', `${session}.lock`);
-      const deadline = Date.now() + 10_000;
-      while (!(await heldBy(lock, child.pid))) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`bakeoff run never held ${lock}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      const lock = join(ws.data, 'locks', `${session}.lock`);
+      await waitUntil(() => child.exitCode !== null || heldBy(lock, child.pid), 10_000);
+      if (child.exitCode !== null) throw new Error(`bakeoff run ended (${child.exitCode}) before it held ${lock}`);
       return { pid: child.pid!, finished };
     },
   };
 }
 
-async function heldBy(lockPath: string, pid: number | undefined): Promise<boolean> {
-  const text = await readFile(lockPath, 'utf8').catch(() => '');
+/** The lock file names process `pid` as its holder. */
+function heldBy(lockPath: string, pid: number | undefined): boolean {
   try {
-    return (JSON.parse(text) as { pid?: number }).pid === pid;
+    return (JSON.parse(readFileSync(lockPath, 'utf8')) as { pid?: number }).pid === pid;
   } catch {
     return false;
   }

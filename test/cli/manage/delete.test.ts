@@ -37,7 +37,7 @@ describe('bakeoff delete and restore on sessions bakeoff run made', () => {
     expect(await bytesUnder(dir)).toEqual(before);
     expect((await ws.cli(['stats', '--json'])).stdout).toBe(statsBefore);
     expect((await ws.cli(['redo', id])).code).toBe(0);
-    expect(await ws.run('write four.txt: four', { session: id })).toEqual({ sessionId: id, run: 4 });
+    expect(await ws.record('write four.txt: four', { session: id })).toEqual({ sessionId: id, run: 4 });
   });
 
   it('refuses a session a running `bakeoff run` holds, naming the process, and moves nothing; after it ends, deletes', async () => {

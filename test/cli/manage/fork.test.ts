@@ -43,7 +43,7 @@ describe('bakeoff fork on a session bakeoff run made', () => {
     expect((await ws.cli(['rewind', forkId])).code).toBe(1);
 
     // the fork goes on by itself, and the source stays as it was
-    expect(await ws.run('write four.txt: four', { session: forkId })).toEqual({ sessionId: forkId, run: 3 });
+    expect(await ws.record('write four.txt: four', { session: forkId })).toEqual({ sessionId: forkId, run: 3 });
     expect(await bytesUnder(source)).toEqual(before);
   });
 
@@ -77,6 +77,6 @@ describe('bakeoff fork on the Errata fixtures', () => {
     const ws = await realWorkspace({ data: await copyErrataFixture('errata-head-data') });
     const forked = JSON.parse((await ws.cli(['fork', HEAD, '--at', '1', '--json'])).stdout) as { session_id: string; runs: number };
     expect(forked.runs).toBe(1);
-    expect(await ws.run('write e.txt: after the fork', { session: forked.session_id })).toEqual({ sessionId: forked.session_id, run: 2 });
+    expect(await ws.record('write e.txt: after the fork', { session: forked.session_id })).toEqual({ sessionId: forked.session_id, run: 2 });
   });
 });

@@ -18,7 +18,7 @@ describe('bakeoff prune on sessions bakeoff run made', () => {
     const fortyDays = await ws.session(['write older.txt: forty days ago'], { agoMs: 40 * DAY_MS });
     // last active yesterday, though it began long ago
     const resumed = await ws.session(['write long.txt: sixty days ago'], { agoMs: 60 * DAY_MS });
-    await ws.run('write later.txt: and yesterday', { session: resumed, agoMs: DAY_MS });
+    await ws.record('write later.txt: and yesterday', { session: resumed, agoMs: DAY_MS });
     const today = await ws.session(['write new.txt: today']);
 
     expect((await ws.cli(['prune', '--older-than', '30d'])).code).toBe(2);

@@ -52,7 +52,7 @@ describe('bakeoff redo', () => {
     expect((await sessionFiles(ws, id)).map((b) => b.toString('base64'))).toEqual([states[0]['/session_metadata.json'], states[0]['/session_content.json']]);
 
     await ws.cli(['rewind', id]);
-    await ws.run('write four.txt: four', { session: id });
+    await ws.record('write four.txt: four', { session: id });
     expect((await ws.cli(['redo', id])).stderrLines).toEqual([`bakeoff: session ${id} has nothing to redo`]);
   });
 
@@ -71,8 +71,8 @@ describe('bakeoff redo', () => {
 
   it('on an Errata session continued by bakeoff run: the Errata-written files back byte for byte', async () => {
     const ws = await realWorkspace({ data: await copyErrataFixture('errata-head-data') });
-    const { run } = await ws.run('write e.txt: one more', { session: HEAD });
-    await ws.run('write f.txt: and another', { session: HEAD });
+    const { run } = await ws.record('write e.txt: one more', { session: HEAD });
+    await ws.record('write f.txt: and another', { session: HEAD });
     const before = await bytesUnder(ws.sessionDir(HEAD));
     const treeBefore = await tree(ws.project);
     expect((await ws.cli(['rewind', HEAD, '--to', String(run)])).code).toBe(0);

@@ -15,7 +15,7 @@ describe('bakeoff rename on a session bakeoff run made', () => {
     const id = await ws.session(['write a.txt: first']);
     await ws.session(['write b.txt: another session']);
     expect(await ws.cli(['rename', id, 'Nightly fix'])).toMatchObject({ code: 0, stdout: `Session ${id} is now titled "Nightly fix"\n` });
-    expect(await ws.run('write c.txt: second', { session: 'nightly FIX' })).toEqual({ sessionId: id, run: 2 });
+    expect(await ws.record('write c.txt: second', { session: 'nightly FIX' })).toEqual({ sessionId: id, run: 2 });
     expect((await ws.cli(['show', 'Nightly fix'])).stdout).toMatch(new RegExp(`Session +${id}\\nTitle +Nightly fix`));
     expect(JSON.parse((await ws.cli(['export', 'Nightly fix', '--json'])).stdout).session_id).toBe(id);
     expect((await ws.cli(['sessions'])).stdout).toMatch(new RegExp(`${id} +Nightly fix`));
@@ -30,7 +30,7 @@ describe('bakeoff rename on a session bakeoff run made', () => {
     const taken = await ws.cli(['rename', second, 'Taken']);
     expect(taken).toMatchObject({ code: 1, stderrLines: [`bakeoff: title "Taken" is already the title of session ${first}`] });
     expect((await ws.cli(['sessions', '--json'])).stdout).not.toContain(`"${second}","title"`);
-    expect((await ws.run('write c.txt: c', { session: 'taken' })).sessionId).toBe(first);
+    expect((await ws.record('write c.txt: c', { session: 'taken' })).sessionId).toBe(first);
   });
 });
 
@@ -54,7 +54,7 @@ describe('bakeoff rename on the Errata fixtures', () => {
     const runs: { type?: string }[] = JSON.parse((await ws.cli(['show', head, '--json'])).stdout).runs;
     const runsBefore = runs.filter((run) => run.type !== 'rewind').length;
     await ws.cli(['rename', head, 'From Errata']);
-    expect(await ws.run('write d.txt: continued', { session: 'From Errata' })).toEqual({ sessionId: head, run: runsBefore + 1 });
+    expect(await ws.record('write d.txt: continued', { session: 'From Errata' })).toEqual({ sessionId: head, run: runsBefore + 1 });
   });
 
   it('refuses a title another session has, and a title that is not one', async () => {
