@@ -11,6 +11,7 @@ import { formatFigure, median, meets } from './figures.js';
 import type { Figure } from './figures.js';
 import { writeBigSession } from './big-session.js';
 import { writeManySessions } from './many-sessions.js';
+import { rareWord, writeSearchContent } from './search-content.js';
 import type { RecordRunResult } from './record-run.js';
 import { appResidentBytes, firstFrames, keystrokeLatencies } from './app-figures.js';
 import { percentile } from './figures.js';
@@ -81,6 +82,36 @@ async function statsFigures(root: string): Promise<Figure[]> {
   ];
 }
 
+/** `sessions --search` over sessions with content, vs reading and parsing every metadata and content file. */
+async function searchFigures(root: string): Promise<Figure[]> {
+  const sessions = quick ? 300 : 3000;
+  const runs = 40;
+  const dataDir = await writeManySessions(join(root, 'search'), sessions, runs);
+  const sessionsDir = join(dataDir, 'sessions');
+  const needleSession = Math.floor(sessions / 2);
+  await writeSearchContent(sessionsDir, runs, needleSession);
+  const repeats = quick ? 3 : 5;
+  const bakeoff = join(repoRoot, 'bin', 'bakeoff.js');
+  const floorScript = join(here, 'read-all-sessions.js');
+  // a plain word in one session (most content files are ruled out by their bytes), and a word JSON would escape (each is parsed)
+  const queries = { rare: rareWord(needleSession), escaped: 'naïve' };
+  const times: Record<keyof typeof queries | 'floor', number[]> = { rare: [], escaped: [], floor: [] };
+  for (let i = 0; i < repeats + 1; i++) {
+    const rare = await timed([bakeoff, 'sessions', '--search', queries.rare, '--json', '-d', dataDir]);
+    const escaped = await timed([bakeoff, 'sessions', '--search', queries.escaped, '--json', '-d', dataDir]);
+    const floor = await timed([process.execPath, floorScript, sessionsDir]);
+    if (i === 0) continue; // warm-up: the page cache
+    times.rare.push(rare);
+    times.escaped.push(escaped);
+    times.floor.push(floor);
+  }
+  return [
+    { name: `sessions --search (1 hit), ${sessions} sessions x ${runs} runs`, measured: median(times.rare), floor: median(times.floor), unit: 'ms', target: 1.5 },
+    // every content file parsed and validated, against a bare JSON.parse of each
+    { name: `sessions --search "naïve" (every file parsed), ${sessions} sessions`, measured: median(times.escaped), floor: median(times.floor), unit: 'ms', target: 2 },
+  ];
+}
+
 async function main(): Promise<number> {
   const root = await mkdtemp(join(tmpdir(), 'bakeoff-bench-'));
   try {
@@ -93,6 +124,7 @@ async function main(): Promise<number> {
     report({ name: 'first frame: bakeoff vs a bare Ink app', measured: frames.appMs, floor: frames.bareMs, unit: 'ms', target: 1.5 });
     (await recordingFigures(root)).forEach(report);
     (await statsFigures(root)).forEach(report);
+    (await searchFigures(root)).forEach(report);
     (await sandboxFigures(root, quick)).forEach(report);
     const keys = await keystrokeLatencies(quick ? 40 : 100);
     report({ name: `keystroke echo p99, 4 models streaming (${keys.length} keys)`, measured: percentile(keys, 99), floor: 1, unit: 'ms', target: 30, absolute: true });

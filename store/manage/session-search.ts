@@ -31,8 +31,11 @@ function matchingLines(text: string, needle: string): string[] {
   return text.split(/\r\n|\r|\n/).filter((line) => line.toLowerCase().includes(needle));
 }
 
-/** A query the raw bytes can answer: JSON writes it as it is (no quote, backslash, control or non-ASCII character). */
-const plainAscii = /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/;
+/**
+ * A query the raw bytes can answer: every JSON writer puts it down as it is (no quote, backslash, control or
+ * non-ASCII character, and none of < > &, which Go's encoder, so Errata's files, writes as \u003c \u003e \u0026).
+ */
+const plainAscii = /^[\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x5b\x5d-\x7e]+$/;
 
 async function contentHits(sessionsDir: string, id: string, needle: string): Promise<SearchHit[]> {
   const path = sessionPathsFor(sessionsDir, id).contentPath;

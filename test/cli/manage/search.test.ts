@@ -52,6 +52,16 @@ describe('bakeoff sessions --search on the Errata fixtures', () => {
     expect(miss).toMatchObject({ code: 0, stdout: 'no session holds "no such words anywhere"\n' });
   });
 
+  it('finds text Go wrote escaped (<, > and & as \\u003c, \\u003e, \\u0026)', async () => {
+    const data = await copyErrataFixture('errata-4b0b74b-data');
+    for (const query of ['<x>', 'TASK <X> & Y']) {
+      const hit = await runCli(['sessions', '--search', query, '--json'], { dataDir: data });
+      const sessions = JSON.parse(hit.stdout).sessions as { id: string; hits: { field: string; line: string }[] }[];
+      expect(sessions.map((s) => s.id), query).toContain('ses_01a2333f-f6a8-76c6-8d63-f29a45e413f6');
+      expect(sessions.flatMap((s) => s.hits), query).toContainEqual({ field: 'prompt', run: 2, line: 'slow: long task <x> & y' });
+    }
+  });
+
   it('finds a title', async () => {
     const data = await copyErrataFixture();
     expect((await runCli(['rename', SESSION_A, 'Parser refactor'], { dataDir: data })).code).toBe(0);
