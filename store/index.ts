@@ -7,7 +7,9 @@ export { dataLayout, newSessionId, sessionPathsFor, isSafeSessionName, SessionId
 export { resolveSessionId, sessionTitles } from './manage/session-resolve.js';
 export { readTitle, writeTitle, titleProblem, TitleError, MAX_TITLE_LENGTH } from './manage/session-title.js';
 export type { DataLayout } from './session-paths.js';
-export { listSessions, latestSessionId, readSessions, forEachSession } from './session-list.js';
+export { listSessions, latestSessionId, readSessions, readSessionHeaders, forEachSession } from './session-list.js';
+export { LISTED_TEXT_CHARS, boundedText } from './session-headers.js';
+export type { SessionHeader } from './session-headers.js';
 export type { SessionListing, SkippedSession } from './session-list.js';
 export { loadMetadata, saveMetadata, loadContent, saveContent, newSessionMetadata } from './session-files.js';
 export { loadPromptHistory, appendPromptHistory } from './prompt-history.js';

@@ -74,13 +74,13 @@ function nextItem(buf: Buffer, pos: number, close: number): { pos: number; done:
   return { pos, done: false };
 }
 
-/** The spans of the elements of the array at `span`. */
-export function arrayElements(buf: Buffer, span: Span): Span[] {
+/** The spans of the elements of the array at `span` (the first `limit` of them). */
+export function arrayElements(buf: Buffer, span: Span, limit = Infinity): Span[] {
   if (buf[span.start] !== 0x5b) throw new SyntaxError(`expected an array at byte ${span.start}`);
   const close = span.end - 1;
   const elements: Span[] = [];
   let pos = skipSpace(buf, span.start + 1);
-  while (pos !== close) {
+  while (pos !== close && elements.length < limit) {
     const end = valueEnd(buf, pos);
     elements.push({ start: pos, end });
     const next = nextItem(buf, end, close);

@@ -30,7 +30,7 @@ export async function readJsonFile<S extends z.ZodType>(path: string, schema: S)
  * The file's bytes, or null when it is missing. Callback fs under one Promise: listing thousands of
  * sessions spends its time here, and FileHandle promises cost several times more on the main thread.
  */
-export function readBytes(path: string): Promise<Buffer | null> {
+export function readBytes(path: string, maxBytes = MAX_JSON_FILE_BYTES): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const fail = (error: NodeJS.ErrnoException | DataFileError) =>
       reject(error instanceof DataFileError ? error : new DataFileError(path, `cannot read: ${error.message}`));
@@ -40,8 +40,8 @@ export function readBytes(path: string): Promise<Buffer | null> {
         fs.close(fd, () => (error ? fail(error) : resolve(bytes ?? null)));
       fs.fstat(fd, (statError, stats) => {
         if (statError) return finish(statError);
-        if (stats.size > MAX_JSON_FILE_BYTES) {
-          return finish(new DataFileError(path, `too large to open (${stats.size} bytes; the limit here is ${MAX_JSON_FILE_BYTES})`));
+        if (stats.size > maxBytes) {
+          return finish(new DataFileError(path, `too large to open (${stats.size} bytes; the limit here is ${maxBytes})`));
         }
         readAll(fd, Buffer.allocUnsafe(stats.size), 0, finish);
       });

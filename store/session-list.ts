@@ -1,6 +1,9 @@
 // The sessions of a data directory, newest first, each read from its small metadata file only.
+import fs from 'node:fs';
 import type { SessionMetadata } from './schemas.js';
 import { loadMetadata } from './session-files.js';
+import { loadSessionHeader } from './session-headers.js';
+import type { SessionHeader } from './session-headers.js';
 import { sessionDirNames, sessionPathsFor, SessionIdError } from './session-paths.js';
 import { compareTimestamps } from './timestamp.js';
 
@@ -23,6 +26,66 @@ export async function mapWithConcurrency<T>(items: readonly T[], limit: number, 
     while (next < items.length) await work(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Bytes of metadata files read at once: many small files side by side, a big one alone. */
+export const READ_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/** Lets reads proceed while the bytes they hold stay within a budget; a file bigger than the budget waits to go alone. */
+class ByteBudget {
+  private held = 0;
+  private waiting: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+
+  async hold<T>(bytes: number, work: () => Promise<T>): Promise<T> {
+    while (this.held > 0 && this.held + bytes > this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.held += bytes;
+    try {
+      return await work();
+    } finally {
+      this.held -= bytes;
+      this.waiting.splice(0).forEach((wake) => wake());
+    }
+  }
+}
+
+function fileSize(path: string): Promise<number> {
+  return new Promise((resolve) => fs.stat(path, (error, stats) => resolve(error ? 0 : stats.size)));
+}
+
+/** A session's header (its text fields cut, its runs not read), or why it cannot be used. */
+async function readHeader(sessionsDir: string, id: string, budget: ByteBudget): Promise<SessionHeader | SkippedSession> {
+  try {
+    const path = sessionPathsFor(sessionsDir, id).metadataPath;
+    const header = await budget.hold(await fileSize(path), () => loadSessionHeader(path));
+    if (!header) return { id, reason: 'no session_metadata.json' };
+    if (header.id !== id) return { id, reason: `its metadata names another session (${JSON.stringify(header.id)})` };
+    return header;
+  } catch (error) {
+    return { id, reason: (error as Error).message };
+  }
+}
+
+export interface HeaderListing {
+  sessions: SessionHeader[];
+  skipped: SkippedSession[];
+}
+
+/**
+ * Every readable session's header, newest `last_active_at` first, and the ones that could not be read. What a
+ * listing needs, in bounded memory: text fields cut as read, runs never parsed, big files read one at a time.
+ */
+export async function readSessionHeaders(sessionsDir: string): Promise<HeaderListing> {
+  const budget = new ByteBudget(READ_BUDGET_BYTES);
+  const sessions: SessionHeader[] = [];
+  const skipped: SkippedSession[] = [];
+  await mapWithConcurrency(await sessionDirNames(sessionsDir), READ_CONCURRENCY, async (id) => {
+    const outcome = await readHeader(sessionsDir, id, budget);
+    if ('reason' in outcome) skipped.push(outcome);
+    else sessions.push(outcome);
+  });
+  sessions.sort((a, b) => compareTimestamps(b.last_active_at, a.last_active_at) || (a.id < b.id ? 1 : -1));
+  return { sessions, skipped: skipped.sort((a, b) => (a.id < b.id ? -1 : 1)) };
 }
 
 /** A session's metadata, or why it cannot be used. */
@@ -78,8 +141,9 @@ export async function listSessions(sessionsDir: string, onSkip: SkipReporter = r
 }
 
 /** The most recently active session; rejects when there is none. */
-export async function latestSessionId(sessionsDir: string, onSkip?: SkipReporter): Promise<string> {
-  const [newest] = await listSessions(sessionsDir, onSkip);
+export async function latestSessionId(sessionsDir: string, onSkip: SkipReporter = reportToStderr): Promise<string> {
+  const { sessions: [newest], skipped } = await readSessionHeaders(sessionsDir);
+  skipped.forEach(onSkip);
   if (!newest) throw new SessionIdError(`no sessions in ${sessionsDir}`);
   return newest.id;
 }

@@ -26,15 +26,24 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** At most `max` code points, with `…` when cut (a surrogate pair is never split). */
+/** At most `max` code points, with `…` when cut (a surrogate pair is never split); reads at most 2·max code units. */
 export function truncate(text: string, max: number): string {
-  const points = [...text];
+  // a code point is one or two code units: a text this short has few enough points, a longer one's cut is in this head
+  if (text.length <= max) return text;
+  const points = [...text.slice(0, 2 * max + 2)];
   return points.length <= max ? text : points.slice(0, Math.max(0, max - 1)).join('') + '…';
 }
 
-/** The first line of a value for a table cell: one line, cut to `max`. */
+/** How much of a value a table cell reads: enough for its width after runs of spaces are joined. */
+const cellHead = (max: number) => Math.max(4096, max * 8);
+
+/** The first line of a value for a table cell: one line, cut to `max`; only a bounded head of the value is read. */
 export function cell(text: string | undefined, max: number): string {
-  return truncate(oneLine(text ?? ''), max);
+  const value = text ?? '';
+  const head = cellHead(max);
+  if (value.length <= head) return truncate(oneLine(value), max);
+  const shown = truncate(oneLine(value.slice(0, head)), max);
+  return shown.endsWith('…') ? shown : truncate(`${shown}…`, max);
 }
 
 /** The sum of a per-model map (a run's costs); a missing map is 0. */

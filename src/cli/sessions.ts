@@ -1,10 +1,9 @@
 // `bakeoff sessions`: every session of the data directory, newest first.
 import type { Command } from 'commander';
 import * as z from 'zod';
-import { dataLayout, readSessions, sessionTitles } from '../../store/index.js';
+import { dataLayout, readSessionHeaders, sessionTitles } from '../../store/index.js';
 import { searchSessions } from '../../store/manage/session-search.js';
 import type { SessionMatch } from '../../store/manage/session-search.js';
-import type { SessionMetadata } from '../../store/index.js';
 import { resolveDataDir } from '../session/data-dir.js';
 import { dataDirSchema } from './global-options.js';
 import { parseOptions } from './parse-options.js';
@@ -25,19 +24,14 @@ export function addSessionsCommand(program: Command): void {
   addCommonOptions(command).action((_options: unknown, self: Command) => listSessionsCommand(parseOptions(optionsSchema, commandOptions(self))));
 }
 
-/** The header of a session's metadata: everything but its runs (that list is as long as the history). */
-function sessionHeader({ runs: _runs, ...header }: SessionMetadata): Omit<SessionMetadata, 'runs'> {
-  return header;
-}
-
 async function listSessionsCommand(options: SessionsOptions): Promise<void> {
   const root = await resolveDataDir(options.dataDir);
   const sessionsDir = dataLayout(root).sessions;
   if (options.search !== undefined) return searchCommand(sessionsDir, options.search, options.json);
-  const [{ sessions, skipped }, titles] = await Promise.all([readSessions(sessionsDir), sessionTitles(sessionsDir)]);
+  const [{ sessions, skipped }, titles] = await Promise.all([readSessionHeaders(sessionsDir), sessionTitles(sessionsDir)]);
   for (const { id, reason } of skipped) printWarning(`skipped session ${id}: ${reason}`);
   if (options.json) {
-    printJson({ sessions: sessions.map((s) => ({ ...sessionHeader(s), title: titles.get(s.id) ?? null })), skipped });
+    printJson({ sessions: sessions.map((s) => ({ ...s, title: titles.get(s.id) ?? null })), skipped });
     return;
   }
   if (sessions.length === 0) {
@@ -51,7 +45,7 @@ async function listSessionsCommand(options: SessionsOptions): Promise<void> {
     ...(titled ? [cell(titles.get(s.id), 30)] : []),
     formatLocalTime(s.last_active_at),
     String(s.prompt_count),
-    (s.models ?? []).join(', '),
+    cell((s.models ?? []).join(', '), 60),
     cell(s.first_prompt, 60),
   ]);
   const columns = [
@@ -69,7 +63,7 @@ async function searchCommand(sessionsDir: string, query: string, json: boolean):
   const { matches, skipped } = await searchSessions(sessionsDir, query);
   for (const { id, reason } of skipped) printWarning(`skipped session ${id}: ${reason}`);
   if (json) {
-    printJson({ sessions: matches.map((m) => ({ ...sessionHeader(m.session), title: m.title, hits: m.hits })), skipped });
+    printJson({ sessions: matches.map((m) => ({ ...m.session, title: m.title, hits: m.hits })), skipped });
     return;
   }
   if (matches.length === 0) {

@@ -11,7 +11,7 @@ import { findSessionId, readSessionMetadata } from '../session/find-session.js';
 import { dataDirSchema } from './global-options.js';
 import { parseOptions } from './parse-options.js';
 import { addCommonOptions, commandOptions } from './common-options.js';
-import { formatLocalTime, formatUsd, oneLine, truncate } from './format.js';
+import { cell, formatLocalTime, formatUsd, oneLine, truncate } from './format.js';
 import { renderFacts } from './table.js';
 import { printJson, printText } from './print.js';
 import { readRecipeNames } from './recipe-names.js';
@@ -84,7 +84,7 @@ function renderRun(view: RunView): string {
     .map((model) => `    changes by ${oneLine(model.model_id)}: ${(model.proposed_writes ?? []).map((write) => writeLabel(write)).join(', ')}`);
   return [
     `#${view.number}  ${formatLocalTime(summary.timestamp)}  ${formatUsd(view.totalCostUsd)}${rewound}`,
-    `    ${oneLine(summary.prompt_preview) || '(empty prompt)'}`,
+    `    ${cell(summary.prompt_preview, 200) || '(empty prompt)'}`,
     indented,
     ...changes,
   ].join('\n') + '\n';

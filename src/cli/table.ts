@@ -5,8 +5,21 @@ export interface Column {
   align?: 'left' | 'right';
 }
 
-/** Width in code points; wide (CJK) characters are counted as one, which is close enough for a report. */
-const width = (text: string) => [...text].length;
+/** Width in code points (counted, never spread); wide (CJK) characters are counted as one, close enough for a report. */
+function width(text: string): number {
+  let points = text.length;
+  for (let at = 0; at < text.length - 1; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(at + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        points--;
+        at++;
+      }
+    }
+  }
+  return points;
+}
 
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
   const widths = columns.map((column, index) => Math.max(width(column.header), ...rows.map((row) => width(row[index] ?? ''))));

@@ -1,5 +1,5 @@
 // /sessions [id]: browse the data directory's sessions and switch to one (or switch at once by id or prefix).
-import { readSessions, resolveSessionId, sessionTitles } from '../../store/index.js';
+import { readSessionHeaders, resolveSessionId, sessionTitles } from '../../store/index.js';
 import { failure, info, type SlashCommand } from './types.js';
 
 export const sessionsCommand: SlashCommand = {
@@ -18,7 +18,7 @@ export const sessionsCommand: SlashCommand = {
       if (id === store.sessionId()) return info(`Already in session ${id}.`);
       return { type: 'switch-session', sessionId: id };
     }
-    const [{ sessions, skipped }, titles] = await Promise.all([readSessions(store.sessionsDir()), sessionTitles(store.sessionsDir())]);
+    const [{ sessions, skipped }, titles] = await Promise.all([readSessionHeaders(store.sessionsDir()), sessionTitles(store.sessionsDir())]);
     // this session's own title is the Store's (it may not be on disk yet in a session that has not run)
     const title = (id: string) => (id === store.sessionId() ? store.title() : titles.get(id)) ?? undefined;
     const current = store.metadata();

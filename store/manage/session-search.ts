@@ -1,8 +1,8 @@
 // `sessions --search`: the sessions whose title, prompts or answers hold a text (any case), each with the
 // lines that hold it. Content files are searched as bytes first, and parsed only when they may match.
 import { join } from 'node:path';
-import type { SessionMetadata } from '../schemas.js';
-import { readSessions } from '../session-list.js';
+import type { SessionHeader } from '../session-headers.js';
+import { readSessionHeaders } from '../session-list.js';
 import type { SkippedSession } from '../session-list.js';
 import { sessionPathsFor } from '../session-paths.js';
 import { mapWithConcurrency, READ_CONCURRENCY } from '../session-list.js';
@@ -21,14 +21,42 @@ export interface SearchHit {
 }
 
 export interface SessionMatch {
-  session: SessionMetadata;
+  session: SessionHeader;
   title: string | null;
   hits: SearchHit[];
 }
 
-/** Every line of `text` that holds `needle` (already lower case). */
+/** A hit's line is cut to this many code units around the match: a line can be a whole 100 MB prompt. */
+export const MAX_HIT_LINE = 400;
+
+/** The part of `line` a hit shows: all of it, or a window that starts a little before the match, `…` where cut. */
+function hitWindow(line: string, at: number): string {
+  if (line.length <= MAX_HIT_LINE) return line;
+  const start = Math.max(0, Math.min(at - 100, line.length - MAX_HIT_LINE));
+  const end = start + MAX_HIT_LINE;
+  return `${start > 0 ? '…' : ''}${line.slice(start, end)}${end < line.length ? '…' : ''}`;
+}
+
+/** Every line of `text` that holds `needle` (already lower case), each cut around the match. */
 function matchingLines(text: string, needle: string): string[] {
-  return text.split(/\r\n|\r|\n/).filter((line) => line.toLowerCase().includes(needle));
+  const lines: string[] = [];
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const at = line.toLowerCase().indexOf(needle);
+    if (at >= 0) lines.push(hitWindow(line, at));
+  }
+  return lines;
+}
+
+/** Bytes lowered at a time when looking for a plain query, so a 100 MB file never becomes two 100 MB strings. */
+const SCAN_CHUNK = 1024 * 1024;
+
+/** Whether the bytes may hold `needle` (plain ASCII, lower case) in any case. */
+function bytesMayHold(bytes: Buffer, needle: string): boolean {
+  for (let start = 0; start < bytes.length; start += SCAN_CHUNK) {
+    const end = Math.min(bytes.length, start + SCAN_CHUNK + needle.length - 1);
+    if (bytes.toString('latin1', start, end).toLowerCase().includes(needle)) return true;
+  }
+  return false;
 }
 
 /**
@@ -41,7 +69,7 @@ async function contentHits(sessionsDir: string, id: string, needle: string): Pro
   const path = sessionPathsFor(sessionsDir, id).contentPath;
   const bytes = await readBytes(path).catch(() => null);
   if (!bytes) return [];
-  if (plainAscii.test(needle) && !bytes.toString('latin1').toLowerCase().includes(needle)) return [];
+  if (plainAscii.test(needle) && !bytesMayHold(bytes, needle)) return [];
   let content;
   try {
     content = parseJsonBytes(path, bytes, sessionContentSchema);
@@ -59,7 +87,7 @@ async function contentHits(sessionsDir: string, id: string, needle: string): Pro
 /** Newest first; sessions that cannot be read are in `skipped`. */
 export async function searchSessions(sessionsDir: string, query: string): Promise<{ matches: SessionMatch[]; skipped: SkippedSession[] }> {
   const needle = query.toLowerCase();
-  const { sessions, skipped } = await readSessions(sessionsDir);
+  const { sessions, skipped } = await readSessionHeaders(sessionsDir);
   const found = new Map<string, SessionMatch>();
   await mapWithConcurrency(sessions, READ_CONCURRENCY, async (session) => {
     const title = await readTitleQuietly(join(sessionsDir, session.id));

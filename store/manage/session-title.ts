@@ -18,7 +18,8 @@ const controlCharacter = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 export function titleProblem(title: string): string | null {
   if (title.trim() === '') return 'a title cannot be empty';
   if (title !== title.trim()) return 'a title cannot start or end with spaces';
-  if ([...title].length > MAX_TITLE_LENGTH) return `a title has at most ${MAX_TITLE_LENGTH} characters`;
+  // a code point is at most two code units: the length bounds the count before anything is spread
+  if (title.length > 2 * MAX_TITLE_LENGTH || [...title].length > MAX_TITLE_LENGTH) return `a title has at most ${MAX_TITLE_LENGTH} characters`;
   if (controlCharacter.test(title)) return 'a title cannot hold control characters or line breaks';
   // so every title is also a plain name, and a name that is not one is refused before touching the disk
   if (/[/\\]/.test(title) || title === '.' || title === '..') return 'a title cannot hold / or \\, or be . or ..';

@@ -10,7 +10,8 @@ import { isSafeSessionName, SessionIdError } from '../session-paths.js';
 import { SessionLock } from '../session-lock.js';
 import { writeDurably } from '../durable-file.js';
 import { readJsonFile } from '../read-json.js';
-import { loadMetadata } from '../session-files.js';
+import { loadSessionHeader } from '../session-headers.js';
+import type { SessionHeader } from '../session-headers.js';
 import { compareTimestamps, nowTimestamp } from '../timestamp.js';
 import { readTitleQuietly } from './session-title.js';
 
@@ -22,7 +23,7 @@ export interface TrashedSession {
   /** RFC 3339; the note's time, or the directory's mtime when the note is missing */
   trashedAt: string;
   /** null when its metadata cannot be read */
-  metadata: SessionMetadata | null;
+  metadata: SessionHeader | null;
   title: string | null;
 }
 
@@ -80,7 +81,7 @@ async function describeTrashed(layout: DataLayout, id: string): Promise<TrashedS
   const dir = join(layout.trash, id);
   const note = await readJsonFile(notePath(layout, id), trashNoteSchema).catch(() => null);
   const trashedAt = note?.value.trashed_at ?? (await lstat(dir)).mtime.toISOString();
-  const metadata = await loadMetadata(join(dir, 'session_metadata.json')).catch(() => null);
+  const metadata = await loadSessionHeader(join(dir, 'session_metadata.json')).catch(() => null);
   return { id, trashedAt, metadata: metadata?.id === id ? metadata : null, title: await readTitleQuietly(dir) };
 }
 
@@ -99,7 +100,7 @@ export async function emptyTrash(layout: DataLayout, ids: readonly string[]): Pr
 }
 
 /** The sessions a prune moves to the trash: last active before `cutoff`, never the `keep` most recently active. */
-export function sessionsToPrune(newestFirst: readonly SessionMetadata[], cutoff: string, keep = 0): SessionMetadata[] {
+export function sessionsToPrune<T extends Pick<SessionMetadata, 'last_active_at'>>(newestFirst: readonly T[], cutoff: string, keep = 0): T[] {
   return newestFirst.slice(keep).filter((session) => compareTimestamps(session.last_active_at, cutoff) < 0);
 }
 

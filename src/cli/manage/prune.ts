@@ -1,7 +1,7 @@
 // `bakeoff prune --older-than <age> [--keep <n>]`: moves sessions not active for that long to the trash.
 import type { Command } from 'commander';
 import * as z from 'zod';
-import { dataLayout, readSessions, SessionLockedError } from '../../../store/index.js';
+import { dataLayout, readSessionHeaders, SessionLockedError } from '../../../store/index.js';
 import { sessionsToPrune, trashSession } from '../../../store/manage/session-trash.js';
 import { resolveDataDir } from '../../session/data-dir.js';
 import { dataDirSchema } from '../global-options.js';
@@ -31,7 +31,7 @@ export function addPruneCommand(program: Command): void {
 
 async function prune(options: z.output<typeof optionsSchema>): Promise<void> {
   const layout = dataLayout(await resolveDataDir(options.dataDir));
-  const { sessions, skipped } = await readSessions(layout.sessions);
+  const { sessions, skipped } = await readSessionHeaders(layout.sessions);
   for (const { id, reason } of skipped) printWarning(`skipped session ${id}: ${reason}`);
   const chosen = sessionsToPrune(sessions, cutoffFor(options.olderThan), options.keep);
   if (chosen.length === 0) {

@@ -1,0 +1,99 @@
+// Bounded work on any input: a session whose metadata holds a 100 MB first_prompt (and whose content holds the
+// 100 MB prompt) is listed cut by `bakeoff sessions` (text and JSON) in a small heap, `--search` finds it and
+// shows the hit cut, and a table cell never spreads a whole string.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cell, truncate } from '../../src/cli/format.js';
+import { renderTable } from '../../src/cli/table.js';
+import { copyErrataFixture } from '../helpers/fixtures.js';
+import { assertBuilt, runCli } from './run-cli.js';
+import { SESSION_A } from './fixture-ids.js';
+
+beforeAll(assertBuilt);
+
+const HUGE = 100 * 1024 * 1024;
+
+/** The fixture with SESSION_A's first prompt 100 MB long, in its metadata and its content. */
+async function sessionWithHugePrompt(): Promise<string> {
+  const data = await copyErrataFixture();
+  const dir = join(data, 'sessions', SESSION_A);
+  const prompt = `huge needle ${'x'.repeat(HUGE)}`;
+  const metadata = JSON.parse(await readFile(join(dir, 'session_metadata.json'), 'utf8'));
+  metadata.first_prompt = prompt;
+  metadata.last_prompt = prompt;
+  await writeFile(join(dir, 'session_metadata.json'), JSON.stringify(metadata));
+  const content = JSON.parse(await readFile(join(dir, 'session_content.json'), 'utf8'));
+  content.runs[0].prompt = prompt;
+  await writeFile(join(dir, 'session_content.json'), JSON.stringify(content));
+  return data;
+}
+
+describe('a 100 MB field', () => {
+  it.each([[['sessions']], [['sessions', '--json']]])('is listed cut by `bakeoff %s` within a 128 MB heap', async (args) => {
+    const data = await sessionWithHugePrompt();
+    const result = await runCli([...args, '-d', data], { env: { NODE_OPTIONS: '--max-old-space-size=128' }, timeoutMs: 20_000 });
+    expect(result.stderr).not.toMatch(/heap|FATAL/);
+    expect(result.code).toBe(0);
+    expect(result.stdout.length).toBeLessThan(20_000);
+    expect(result.stdout).toContain('huge needle xxx');
+    expect(result.stdout).toContain('x…');
+  }, 30_000);
+
+  it('a 100 MB title.json title is ignored, the session listed', async () => {
+    const data = await sessionWithHugePrompt();
+    await writeFile(join(data, 'sessions', SESSION_A, 'title.json'), JSON.stringify({ version: 1, title: 't'.repeat(HUGE) }));
+    const result = await runCli(['sessions', '-d', data], { timeoutMs: 20_000 });
+    expect(result.stderr).not.toMatch(/heap|FATAL/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(SESSION_A);
+    expect(result.stdout).not.toContain('ttttt');
+  }, 30_000);
+
+  it('--search finds the session and shows its hit cut around the match', async () => {
+    const data = await sessionWithHugePrompt();
+    for (const json of [[], ['--json']]) {
+      const result = await runCli(['sessions', '--search', 'NEEDLE', ...json, '-d', data], { env: { NODE_OPTIONS: '--max-old-space-size=1024' }, timeoutMs: 30_000 });
+      expect(result.stderr).not.toMatch(/heap|FATAL/);
+      expect(result.code).toBe(0);
+      expect(result.stdout.length).toBeLessThan(20_000);
+      expect(result.stdout).toContain(SESSION_A);
+      expect(result.stdout).toContain('huge needle xxx');
+    }
+  }, 60_000);
+
+  it('`bakeoff show` shows it and `bakeoff export` writes it whole, without dying', async () => {
+    const data = await sessionWithHugePrompt();
+    const shown = await runCli(['show', SESSION_A, '-d', data], { timeoutMs: 30_000 });
+    expect(shown.code).toBe(0);
+    expect(shown.stdout.length).toBeLessThan(20_000);
+    const out = join(data, '..', 'export.md');
+    const exported = await runCli(['export', SESSION_A, '-o', out, '-d', data], { timeoutMs: 30_000 });
+    expect(exported.code).toBe(0);
+    expect((await readFile(out, 'utf8')).length).toBeGreaterThan(HUGE);
+  }, 60_000);
+});
+
+describe('table helpers read a bounded head', () => {
+  const huge = 'x'.repeat(50_000_000);
+
+  it('cell and truncate cut a 50 MB string in a few milliseconds', () => {
+    const started = performance.now();
+    expect(cell(huge, 60)).toBe(`${'x'.repeat(59)}…`);
+    expect(truncate(huge, 10)).toBe(`${'x'.repeat(9)}…`);
+    // a value whose head is all spaces is still marked as cut
+    expect(cell(`${' \n'.repeat(10_000)}tail`, 20)).toBe('…');
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('truncate never splits a surrogate pair and counts code points', () => {
+    expect(truncate('😀😀😀', 3)).toBe('😀😀😀');
+    expect(truncate('😀😀😀😀', 3)).toBe('😀😀…');
+    expect(truncate('a😀'.repeat(1000), 4)).toBe('a😀a…');
+  });
+
+  it('renderTable counts code points, a surrogate pair as one', () => {
+    const table = renderTable([{ header: 'A' }, { header: 'B' }], [['😀x', '1'], ['abcd', '2']]);
+    expect(table.split('\n')[1]).toBe('😀x    1');
+  });
+});
