@@ -5,7 +5,8 @@ import { usePanelKeys } from '../src/editor/use-panel-keys.js';
 import { memo, useState } from 'react';
 import { PanelFrame } from './PanelFrame.js';
 import { axisLabels, forestBar, sharedAxis } from './forest-plot.js';
-import { formatMs, formatUsd, pad, visibleLine } from './format.js';
+import { formatMs, formatUsd, oneLine, pad, visibleLine } from './format.js';
+import { textWidth } from '../src/editor/graphemes.js';
 import type { StatsFilterView, StatsRow } from './types.js';
 
 export interface StatsPanelProps {
@@ -15,11 +16,14 @@ export interface StatsPanelProps {
 }
 
 const PLOT_WIDTH = 24;
+/** The widest a model id is shown. */
+const MODEL_COLUMN = 48;
 const NONE = '—';
 
 function Table({ rows }: { rows: StatsRow[] }) {
   if (rows.length === 0) return <Text dimColor>No runs to count.</Text>;
-  const width = Math.max(8, ...rows.map((r) => [...visibleLine(r.modelId)].length)) + 2;
+  // a model id from a data file can be any length: the column stops at MODEL_COLUMN and longer ids are cut
+  const width = Math.min(MODEL_COLUMN, Math.max(8, ...rows.map((r) => textWidth(oneLine(r.modelId, MODEL_COLUMN))))) + 2;
   const axis = sharedAxis(rows.flatMap((r) => (r.rating ? [r.rating] : [])));
   const head = `${pad('#', 4)}${pad('model', width)}${pad('score', 7)}${pad('95% interval', 14)}`;
   const tail = (r: StatsRow) =>
@@ -30,7 +34,7 @@ function Table({ rows }: { rows: StatsRow[] }) {
       {rows.map((r) => (
         <Text key={r.modelId}>
           {pad(r.rank === null ? '' : String(r.rank), 4)}
-          {pad(visibleLine(r.modelId), width)}
+          {pad(oneLine(r.modelId, width - 2), width)}
           {pad(r.rating ? r.rating.score.toFixed(0) : NONE, 7)}
           {pad(r.rating ? `${r.rating.low.toFixed(0)}–${r.rating.high.toFixed(0)}` : NONE, 14)}
           {axis ? <Text color="cyan">{pad(r.rating ? forestBar(r.rating, axis, PLOT_WIDTH) : '', PLOT_WIDTH + 2)}</Text> : null}

@@ -1,4 +1,5 @@
 // Plain text tables: columns padded to their widest cell, two spaces apart, numbers right-aligned.
+import { codePointCount } from '../text/code-points.js';
 
 export interface Column {
   header: string;
@@ -6,20 +7,7 @@ export interface Column {
 }
 
 /** Width in code points (counted, never spread); wide (CJK) characters are counted as one, close enough for a report. */
-function width(text: string): number {
-  let points = text.length;
-  for (let at = 0; at < text.length - 1; at++) {
-    const code = text.charCodeAt(at);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(at + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        points--;
-        at++;
-      }
-    }
-  }
-  return points;
-}
+const width = codePointCount;
 
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
   const widths = columns.map((column, index) => Math.max(width(column.header), ...rows.map((row) => width(row[index] ?? ''))));

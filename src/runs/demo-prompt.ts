@@ -39,7 +39,8 @@ export function readDemoPrompt(prompt: string): DemoRequest {
 
 /** The prompt on one line, cut at 80 characters, for the demo answer to quote. */
 export function quotePrompt(prompt: string, max = 80): string {
-  const oneLine = prompt.replace(/\s+/g, ' ').trim();
+  // a bounded head: a recalled or pasted prompt can be megabytes long
+  const oneLine = prompt.slice(0, max * 8).replace(/\s+/g, ' ').trim();
   const chars = [...oneLine];
   return chars.length <= max ? oneLine : `${chars.slice(0, max - 1).join('')}…`;
 }

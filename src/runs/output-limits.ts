@@ -1,6 +1,7 @@
 // Runaway tool output cut to the recipe's Output Processing rule for that tool (or a default):
 // max_lines, then max_tokens (about 4 characters each), keeping the head, the tail or both.
 import type { OutputRule } from '../../store/index.js';
+import { codePointCount, firstCodePoints, lastCodePoints } from '../text/code-points.js';
 
 /** Used for a tool the recipe has no rule for: large enough for real files, small enough for a context window. */
 export const defaultOutputRule: OutputRule = { maxLines: 2000, maxTokens: 25_000, truncation: 'head', truncationMessage: '' };
@@ -22,10 +23,9 @@ export function limitOutput(text: string, rule: OutputRule = defaultOutputRule):
   }
   const maxChars = rule.maxTokens * 4;
   if (rule.maxTokens > 0 && result.length > maxChars) {
-    const chars = [...result];
-    if (chars.length > maxChars) {
-      const omitted = chars.length - maxChars;
-      result = cut(chars, maxChars, keep, `\n${marker(rule, `${omitted} characters left out`)}\n`).join('');
+    const points = codePointCount(result);
+    if (points > maxChars) {
+      result = cutText(result, maxChars, keep, `\n${marker(rule, `${points - maxChars} characters left out`)}\n`);
     }
   }
   return result;
@@ -33,6 +33,14 @@ export function limitOutput(text: string, rule: OutputRule = defaultOutputRule):
 
 function marker(rule: OutputRule, what: string): string {
   return rule.truncationMessage || `[output truncated: ${what}]`;
+}
+
+/** `text` cut to `max` code points as `keep` says, walked from its ends (a huge output is never spread). */
+function cutText(text: string, max: number, keep: Keep, message: string): string {
+  if (keep === 'head') return firstCodePoints(text, max) + message;
+  if (keep === 'tail') return message + lastCodePoints(text, max);
+  const head = Math.ceil(max / 2);
+  return firstCodePoints(text, head) + message + lastCodePoints(text, max - head);
 }
 
 function cut(items: string[], max: number, keep: Keep, message: string): string[] {

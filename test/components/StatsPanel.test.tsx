@@ -73,4 +73,14 @@ describe('forest plot', () => {
     expect(sharedAxis([{ low: 900, high: 1100 }, { low: 950, high: 1300 }])).toEqual({ min: 880, max: 1320 });
     expect(sharedAxis([])).toBeNull();
   });
+
+  it('a model id of a million characters from a data file is cut to the column, and the other rows keep their width', async () => {
+    const huge = `hostile/${'m'.repeat(1_000_000)}`;
+    const view: StatsFilterView[] = [{ hash: '', label: 'every recipe', session: [row(huge, null, null, 1, 2), row('demo/beta', null, null, 1, 2)], all: [] }];
+    const { lastFrame } = renderWithKeys(<StatsPanel filters={view} scope="session" isActive />);
+    await tick();
+    const lines = (lastFrame() ?? '').split('\n');
+    expect(lines.some((line) => line.includes('hostile/mmm'))).toBe(true);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(300);
+  });
 });
