@@ -11,6 +11,7 @@ import { parseOptions } from './cli/parse-options.js';
 import { UsageError } from './cli/usage-error.js';
 import { printError, printText } from './cli/print.js';
 import { visibleText } from './text/visible-text.js';
+import { redactSecrets } from './text/redact-secrets.js';
 import { addSessionsCommand } from './cli/sessions.js';
 import { addShowCommand } from './cli/show.js';
 import { addStatsCommand } from './cli/stats.js';
@@ -118,7 +119,7 @@ function reportError(error: unknown, debug: boolean): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   printError(message);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(visibleText(error.stack) + '\n');
+  if (debug && error instanceof Error && error.stack) process.stderr.write(visibleText(redactSecrets(error.stack)) + '\n');
   return error instanceof UsageError ? 2 : 1;
 }
 

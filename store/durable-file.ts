@@ -4,6 +4,7 @@ import { lstat, open, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { makeDirectories } from './make-directories.js';
+import { assertNoDataLinkAbove } from './data-links.js';
 import { WriteError } from './errors.js';
 
 /** A body is rendered only when its write starts, so a burst of changes costs one render. */
@@ -78,6 +79,7 @@ export class DurableFile {
 
   private async perform(operation: Operation): Promise<void> {
     if (operation.kind === 'remove') {
+      await assertNoDataLinkAbove(this.path);
       await unlink(this.path).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });

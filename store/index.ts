@@ -53,6 +53,7 @@ export {
 export { readRecipeFile } from './recipe-file.js';
 export { promptHash, preview, previewBytes } from './text.js';
 export { DataFileError, WriteError } from './errors.js';
+export { assertNoDataLink, DataLinkError } from './data-links.js';
 export { moveAside } from './quarantine.js';
 export type { CorruptFile } from './quarantine.js';
 export { UnparsableFileError } from './read-json.js';

@@ -2,9 +2,12 @@
 // exists answers ENOENT for a child it can never hold (`/proc/nope`), so a write there would hang.
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { assertNoDataLink } from './data-links.js';
 
 /** Creates `dir` and its missing parents, one level at a time; a level that cannot be made fails naming it. */
 export async function makeDirectories(dir: string): Promise<void> {
+  // a link below a data directory would put what is made here outside it
+  await assertNoDataLink(dir);
   const missing: string[] = [];
   for (let current = resolve(dir); ; current = dirname(current)) {
     const info = await stat(current).catch((error: NodeJS.ErrnoException) => {

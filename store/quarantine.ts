@@ -2,6 +2,7 @@
 // user is told where it went; the rest of the data stays usable.
 import { lstat, rename } from 'node:fs/promises';
 import { UnparsableFileError } from './read-json.js';
+import { assertNoDataLink } from './data-links.js';
 
 /** A data file that did not parse, and where its bytes are now. */
 export interface CorruptFile {
@@ -19,6 +20,7 @@ export const reportCorruptFileToStderr: CorruptFileReporter = ({ message }) => p
 
 /** Renames `path` to `<path>.corrupt-<timestamp>` (never over an earlier one) and returns the new path. */
 export async function moveAside(path: string): Promise<string> {
+  await assertNoDataLink(path);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   for (let attempt = 0; ; attempt++) {
     const aside = `${path}.corrupt-${stamp}${attempt > 0 ? `-${attempt}` : ''}`;

@@ -1,10 +1,11 @@
 // The sessions of a data directory, newest first, each read from its small metadata file only.
 import fs from 'node:fs';
+import { join } from 'node:path';
 import type { SessionMetadata } from './schemas.js';
 import { loadMetadata } from './session-files.js';
 import { loadSessionHeader } from './session-headers.js';
 import type { SessionHeader } from './session-headers.js';
-import { sessionDirNames, sessionPathsFor, SessionIdError } from './session-paths.js';
+import { linkedSessionReason, sessionDirEntries, sessionDirNames, sessionPathsFor, SessionIdError } from './session-paths.js';
 import { compareTimestamps } from './timestamp.js';
 
 export interface SkippedSession {
@@ -78,8 +79,9 @@ export interface HeaderListing {
 export async function readSessionHeaders(sessionsDir: string): Promise<HeaderListing> {
   const budget = new ByteBudget(READ_BUDGET_BYTES);
   const sessions: SessionHeader[] = [];
-  const skipped: SkippedSession[] = [];
-  await mapWithConcurrency(await sessionDirNames(sessionsDir), READ_CONCURRENCY, async (id) => {
+  const { dirs, links } = await sessionDirEntries(sessionsDir);
+  const skipped: SkippedSession[] = links.map((id) => ({ id, reason: linkedSessionReason(join(sessionsDir, id)) }));
+  await mapWithConcurrency(dirs, READ_CONCURRENCY, async (id) => {
     const outcome = await readHeader(sessionsDir, id, budget);
     if ('reason' in outcome) skipped.push(outcome);
     else sessions.push(outcome);

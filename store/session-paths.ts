@@ -1,8 +1,9 @@
 // Where things live in a data directory, and how a session is named on the command line.
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { SessionPaths } from './types.js';
+import { registerDataRoot } from './data-links.js';
 
 export interface DataLayout {
   root: string;
@@ -18,6 +19,7 @@ export interface DataLayout {
 }
 
 export function dataLayout(root: string): DataLayout {
+  registerDataRoot(root);
   return {
     root,
     promptHistory: join(root, 'prompt_history.jsonl'),
@@ -67,11 +69,26 @@ export function sessionPathsFor(sessionsDir: string, id: string): SessionPaths {
   };
 }
 
-/** The names of the session directories (missing sessions dir = none). */
-export async function sessionDirNames(sessionsDir: string): Promise<string[]> {
+/** Why a session is never read or written through `path`, a symbolic link (its target may be anywhere). */
+export function linkedSessionReason(path: string): string {
+  return `${path} is a symbolic link, and bakeoff never reads or writes a session through one`;
+}
+
+/** The session directories under `sessionsDir`, and the session names there that are symbolic links (skipped). */
+export async function sessionDirEntries(sessionsDir: string): Promise<{ dirs: string[]; links: string[] }> {
+  // the sessions directory itself must be a real one: through a link, sessions would be read and made elsewhere
+  if ((await lstat(sessionsDir).catch(() => null))?.isSymbolicLink()) {
+    throw new SessionIdError(`${sessionsDir} is a symbolic link, and bakeoff never reads or writes sessions through one`);
+  }
   const entries = await readdir(sessionsDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  return entries.filter((e) => e.isDirectory() && isSafeSessionName(e.name)).map((e) => e.name);
+  const safe = entries.filter((e) => isSafeSessionName(e.name));
+  return { dirs: safe.filter((e) => e.isDirectory()).map((e) => e.name), links: safe.filter((e) => e.isSymbolicLink()).map((e) => e.name) };
+}
+
+/** The names of the session directories (missing sessions dir = none; links are not sessions). */
+export async function sessionDirNames(sessionsDir: string): Promise<string[]> {
+  return (await sessionDirEntries(sessionsDir)).dirs;
 }

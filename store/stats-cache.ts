@@ -123,6 +123,7 @@ export class StatsCache {
     await writeDurably(this.path, JSON.stringify({ version: CACHE_VERSION, sessions: Object.fromEntries(this.sessions) })).catch((error: NodeJS.ErrnoException) => {
       // a link planted in place of the cache is refused, and said: nothing outside the data directory is written
       if (error.code === 'ELOOP') process.stderr.write(`bakeoff: warning: not writing ${this.path}: it is a symbolic link, and bakeoff never writes through one\n`);
+      if (error.code === 'EDATALINK') process.stderr.write(`bakeoff: warning: not writing ${this.path}: ${error.message}\n`);
     });
     this.changed = false;
   }

@@ -2,6 +2,7 @@
 // and built from a CompletedRun after the user's pick.
 import type { ModelResponse, RunContent, RunSummary, SessionContent, SessionMetadata } from '../../store/index.js';
 import type { CompletedRun } from '../runs/types.js';
+import { redactSecrets } from '../text/redact-secrets.js';
 import type { FeedItem, FeedMessageItem, FeedModelLine, FeedRunItem, ModelOutcome } from '../../components/types.js';
 
 let keyCounter = 0;
@@ -11,8 +12,9 @@ export function nextFeedKey(prefix: string): string {
   return `${prefix}-${keyCounter}`;
 }
 
+/** A message for the feed; an error or a warning (which may quote what failed) is redacted of secrets. */
 export function feedMessage(level: FeedMessageItem['level'], text: string): FeedMessageItem {
-  return { kind: 'message', key: nextFeedKey('msg'), level, text };
+  return { kind: 'message', key: nextFeedKey('msg'), level, text: level === 'info' ? text : redactSecrets(text) };
 }
 
 function outcomeOfStopReason(stopReason: string | undefined): ModelOutcome {

@@ -1,6 +1,7 @@
 // Where subcommands write: results on stdout, warnings on stderr (so `--json | jq` stays clean). Everything
 // printed passes through visible-text: no string from a data file reaches the terminal raw.
 import { visibleJson, visibleLine, visibleText } from '../text/visible-text.js';
+import { redactSecrets } from '../text/redact-secrets.js';
 
 export function printText(text: string): void {
   const safe = visibleText(text);
@@ -14,15 +15,15 @@ export function printJson(value: unknown): void {
 
 /** A warning that does not stop the command, as one line. */
 export function printWarning(message: string): void {
-  process.stderr.write(`bakeoff: warning: ${visibleLine(message.replace(/\s*\n\s*/g, ' '))}\n`);
+  process.stderr.write(`bakeoff: warning: ${visibleLine(redactSecrets(message).replace(/\s*\n\s*/g, ' '))}\n`);
 }
 
 /** An error, as one line (the stack, with --debug, is bakeoff's own text). */
 export function printError(message: string): void {
-  process.stderr.write(`bakeoff: ${visibleLine(message.trim().replace(/\s*\n\s*/g, ' '))}\n`);
+  process.stderr.write(`bakeoff: ${visibleLine(redactSecrets(message).trim().replace(/\s*\n\s*/g, ' '))}\n`);
 }
 
 /** Something the user should see that is neither a result nor a problem (where a key is sent), as one line on stderr. */
 export function printNote(message: string): void {
-  process.stderr.write(`bakeoff: ${visibleLine(message.replace(/\s*\n\s*/g, ' '))}\n`);
+  process.stderr.write(`bakeoff: ${visibleLine(redactSecrets(message).replace(/\s*\n\s*/g, ' '))}\n`);
 }

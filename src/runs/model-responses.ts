@@ -1,6 +1,7 @@
 // Between a model's outcome, the Store's ModelResponse and the checkpoint's ResponseSnapshot.
 import type { ModelResponse, ResponseSnapshot } from '../../store/index.js';
 import { CONTEXT_CANCELED, type AgentOutcome, type AgentProgress } from './agent-loop.js';
+import { redactSecrets } from '../text/redact-secrets.js';
 
 /** An unknown price is NaN here: the Store leaves it out of costs_usd and of the spend; the panels show "?". */
 export function responseFromOutcome(modelId: string, outcome: AgentOutcome): ModelResponse {
@@ -15,7 +16,8 @@ export function responseFromOutcome(modelId: string, outcome: AgentOutcome): Mod
     proposedWrites: outcome.proposedWrites,
     toolCalls: outcome.toolCalls,
     steps: outcome.steps,
-    error: outcome.error,
+    // stored in the session and the checkpoint, shown in the panel: whatever failed, no key in it
+    error: outcome.error === undefined ? undefined : redactSecrets(outcome.error),
     interrupted: outcome.interrupted || undefined,
     stopReason: outcome.stopReason,
   };
@@ -49,7 +51,7 @@ export function cancelledResponse(modelId: string): ModelResponse {
 
 /** A model that could not start at all (unknown provider, missing key). */
 export function failedResponse(modelId: string, error: string): ModelResponse {
-  return { modelId, text: '', latencyMs: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, error, stopReason: 'error' };
+  return { modelId, text: '', latencyMs: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, error: redactSecrets(error), stopReason: 'error' };
 }
 
 /** A completed model kept from a checkpoint by /resume. */

@@ -3,8 +3,8 @@
 // a new session reaches the disk at its first run (the app calls store.saveInitialMeta() then), so opening
 // and quitting leaves no empty session behind.
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { RecipeStore, SessionLockedError, Store, dataLayout, defaultRecipe, newSessionId, newSessionMetadata, sessionPathsFor } from '../../store/index.js';
+import { join, resolve } from 'node:path';
+import { RecipeStore, SessionLockedError, Store, assertNoDataLink, dataLayout, defaultRecipe, newSessionId, newSessionMetadata, sessionPathsFor } from '../../store/index.js';
 import type { DataLayout, Recipe, SessionMetadata } from '../../store/index.js';
 import { resolveDataDir } from './data-dir.js';
 import { findSessionId, readSessionMetadata } from './find-session.js';
@@ -57,9 +57,12 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       ? newSessionMetadata(newSessionId(), options.models ?? base.recipe.models ?? [])
       : await readSessionMetadata(layout.sessions, sessionId, { keepEncodings: true });
 
+  // refused before any model runs: a linked sessions/, session or snapshots/ would take its writes out of the data directory
+  const sessionPaths = sessionPathsFor(layout.sessions, meta.id);
+  await assertNoDataLink(join(sessionPaths.dir, 'snapshots'));
   const store = await Store.open({
     promptHistPath: layout.promptHistory,
-    sessionPaths: sessionPathsFor(layout.sessions, meta.id),
+    sessionPaths,
     sessionId: meta.id,
     meta,
     recipeStore,

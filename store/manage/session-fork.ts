@@ -12,6 +12,8 @@ import { RewindStack } from '../rewind-stack.js';
 import { preview } from '../text.js';
 import { nowTimestamp } from '../timestamp.js';
 import { rewindPairs } from './rewind-pairs.js';
+import { assertNoDataLink } from '../data-links.js';
+import { makeDirectories } from '../make-directories.js';
 
 export interface ForkResult {
   id: string;
@@ -59,13 +61,17 @@ export async function forkSession(layout: DataLayout, sourceId: string, atRun?: 
 
   const staging = sessionPathsFor(layout.staging, id);
   try {
+    // staging/ and sessions/ must be real directories: a link would put the fork outside the data directory
+    await makeDirectories(dirname(staging.dir));
+    await assertNoDataLink(staging.dir);
     await mkdir(staging.dir, { recursive: true, mode: 0o700 });
     await saveContent(staging.contentPath, forkedContent);
     await copyFile(source.recipePath, staging.recipePath).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
     await saveMetadata(staging.metadataPath, forked);
-    await mkdir(layout.sessions, { recursive: true });
+    await makeDirectories(layout.sessions);
+    await assertNoDataLink(join(layout.sessions, id));
     await rename(staging.dir, join(layout.sessions, id));
   } catch (error) {
     await rm(staging.dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // prefix that matches one directory. An exact id wins, then a title, then a prefix; no match and an
 // ambiguous name are errors that say which. Titles are only read when the name is not an exact id.
 import { join } from 'node:path';
-import { isSafeSessionName, sessionDirNames, SessionIdError } from '../session-paths.js';
+import { isSafeSessionName, linkedSessionReason, sessionDirEntries, sessionDirNames, SessionIdError } from '../session-paths.js';
 import { mapWithConcurrency, READ_CONCURRENCY } from '../session-list.js';
 import { readTitleQuietly, sameTitle, TitleError, titleProblem } from './session-title.js';
 
@@ -24,8 +24,9 @@ export async function resolveSessionId(sessionsDir: string, name: string): Promi
   const safe = isSafeSessionName(name);
   // neither an id nor a title could be this: refused before touching the disk
   if (!safe && titleProblem(name) !== null) throw new SessionIdError(`invalid session id ${JSON.stringify(name)}`);
-  const names = await sessionDirNames(sessionsDir);
+  const { dirs: names, links } = await sessionDirEntries(sessionsDir);
   if (safe && names.includes(name)) return name;
+  if (safe && links.includes(name)) throw new SessionIdError(linkedSessionReason(join(sessionsDir, name)));
   // no title starts with ses_ (titleProblem), so an id prefix never reads the titles
   const titled = /^ses_/i.test(name) ? [] : [...(await sessionTitles(sessionsDir, names))].filter(([, title]) => sameTitle(title, name)).map(([id]) => id).sort();
   if (titled.length === 1) return titled[0];

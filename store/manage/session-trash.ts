@@ -1,12 +1,14 @@
 // Deleting a session moves its directory into data/trash/ (never a hard delete); a restore moves it back, bytes
 // untouched. Only `emptyTrash` deletes for good. A session open in a process is refused: its lock is taken
 // for the move, so nobody opens it half-way through.
-import { lstat, mkdir, readdir, rename, rm, unlink } from 'node:fs/promises';
+import { lstat, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { SessionMetadata } from '../schemas.js';
 import type { DataLayout } from '../session-paths.js';
 import { isSafeSessionName, SessionIdError } from '../session-paths.js';
+import { assertNoDataLink } from '../data-links.js';
+import { makeDirectories } from '../make-directories.js';
 import { SessionLock } from '../session-lock.js';
 import { writeDurably } from '../durable-file.js';
 import { readJsonFile } from '../read-json.js';
@@ -41,11 +43,14 @@ function assertSafe(id: string): void {
 
 /** Moves `from` to `to` holding the session's lock (SessionLockedError while a live process holds it). */
 async function moveSession(id: string, from: string, to: string): Promise<void> {
+  // neither end may be reached through a link: the move would take a directory from, or put it, outside the data directory
+  await assertNoDataLink(from);
+  await assertNoDataLink(to);
   if (!(await realDirectory(from))) throw new SessionIdError(`session ${id} is not a directory in ${join(from, '..')}`);
   if (await lstat(to).catch(() => null)) throw new Error(`cannot move session ${id}: ${to} exists already`);
   const lock = await SessionLock.acquire(from, id);
   try {
-    await mkdir(join(to, '..'), { recursive: true });
+    await makeDirectories(join(to, '..'));
     await rename(from, to);
   } finally {
     await lock.release();
@@ -92,6 +97,7 @@ export async function emptyTrash(layout: DataLayout, ids: readonly string[]): Pr
     assertSafe(id);
     const dir = join(layout.trash, id);
     // rm never follows a symbolic link: a link inside a session is removed, not what it points to
+    await assertNoDataLink(dir);
     if (await realDirectory(dir)) await rm(dir, { recursive: true, force: true });
     await unlink(notePath(layout, id)).catch(() => undefined);
     removed.push(id);

@@ -5,6 +5,7 @@ import type { ToolCallRequest, ToolResult } from '../model-adapter.js';
 import { limitOutput, defaultOutputRule } from '../output-limits.js';
 import type { ToolContext } from './tool-types.js';
 import type { Toolbox } from './tool-registry.js';
+import { redactSecrets } from '../../text/redact-secrets.js';
 
 export interface ToolCallOutcome {
   result: ToolResult;
@@ -30,7 +31,8 @@ export async function runToolCall(toolbox: Toolbox, call: ToolCallRequest, conte
     return { result: { callId: call.id, name: call.name, output: limited, isError: false }, event: { type: tool.kind, data: prepared.summary }, invalid: false };
   } catch (error) {
     if (context.signal.aborted) throw error;
-    const message = error instanceof Error ? error.message : String(error);
+    // an error names what failed (a URL with user:password@, a header echoed back): stored and shown, so redacted
+    const message = redactSecrets(error instanceof Error ? error.message : String(error));
     return { ...fail(message, false), event: { type: 'error', data: `${prepared.summary}: ${message}` } };
   }
 }
