@@ -17,7 +17,7 @@ export interface ToolCallOutcome {
 export async function runToolCall(toolbox: Toolbox, call: ToolCallRequest, context: ToolContext): Promise<ToolCallOutcome> {
   const fail = (message: string, invalid: boolean): ToolCallOutcome => ({
     result: { callId: call.id, name: call.name, output: message, isError: true },
-    event: { type: 'error', data: `${call.name}: ${message}` },
+    event: { type: 'error', data: redactSecrets(`${call.name}: ${message}`) },
     invalid,
   });
   const tool = toolbox.tools.get(call.name);
@@ -33,6 +33,6 @@ export async function runToolCall(toolbox: Toolbox, call: ToolCallRequest, conte
     if (context.signal.aborted) throw error;
     // an error names what failed (a URL with user:password@, a header echoed back): stored and shown, so redacted
     const message = redactSecrets(error instanceof Error ? error.message : String(error));
-    return { ...fail(message, false), event: { type: 'error', data: `${prepared.summary}: ${message}` } };
+    return { ...fail(message, false), event: { type: 'error', data: redactSecrets(`${prepared.summary}: ${message}`) } };
   }
 }
