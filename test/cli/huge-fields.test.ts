@@ -1,9 +1,9 @@
 // Bounded work on any input: a session whose metadata holds a 100 MB first_prompt (and whose content holds the
 // 100 MB prompt) is listed cut by `bakeoff sessions` (text and JSON) in a small heap, `--search` finds it and
 // shows the hit cut, and a table cell never spreads a whole string.
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cell, truncate } from '../../src/cli/format.js';
 import { renderTable } from '../../src/cli/table.js';
 import { copyErrataFixture } from '../helpers/fixtures.js';
@@ -17,6 +17,19 @@ const HUGE = 100 * 1024 * 1024;
 /** The fixture with SESSION_A's first prompt 100 MB long, in its metadata and its content. */
 async function sessionWithHugePrompt(): Promise<string> {
   const data = await copyErrataFixture();
+  // kept for the whole file (writing 300 MB per test is most of its time); removed in afterAll
+  const keep = join(data, '..', '..', `${basename(join(data, '..'))}-kept`);
+  await rename(join(data, '..'), keep);
+  kept.push(keep);
+  return join(keep, 'data');
+}
+
+const kept: string[] = [];
+afterAll(async () => {
+  await Promise.all(kept.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function writeHugePrompt(data: string): Promise<void> {
   const dir = join(data, 'sessions', SESSION_A);
   const prompt = `huge needle ${'x'.repeat(HUGE)}`;
   const metadata = JSON.parse(await readFile(join(dir, 'session_metadata.json'), 'utf8'));
@@ -26,12 +39,16 @@ async function sessionWithHugePrompt(): Promise<string> {
   const content = JSON.parse(await readFile(join(dir, 'session_content.json'), 'utf8'));
   content.runs[0].prompt = prompt;
   await writeFile(join(dir, 'session_content.json'), JSON.stringify(content));
-  return data;
 }
 
 describe('a 100 MB field', () => {
+  let data: string;
+  beforeAll(async () => {
+    data = await sessionWithHugePrompt();
+    await writeHugePrompt(data);
+  }, 60_000);
+
   it.each([[['sessions']], [['sessions', '--json']]])('is listed cut by `bakeoff %s` within a 128 MB heap', async (args) => {
-    const data = await sessionWithHugePrompt();
     const result = await runCli([...args, '-d', data], { env: { NODE_OPTIONS: '--max-old-space-size=128' }, timeoutMs: 20_000 });
     expect(result.stderr).not.toMatch(/heap|FATAL/);
     expect(result.code).toBe(0);
@@ -41,17 +58,16 @@ describe('a 100 MB field', () => {
   }, 30_000);
 
   it('a 100 MB title.json title is ignored, the session listed', async () => {
-    const data = await sessionWithHugePrompt();
     await writeFile(join(data, 'sessions', SESSION_A, 'title.json'), JSON.stringify({ version: 1, title: 't'.repeat(HUGE) }));
     const result = await runCli(['sessions', '-d', data], { timeoutMs: 20_000 });
     expect(result.stderr).not.toMatch(/heap|FATAL/);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(SESSION_A);
     expect(result.stdout).not.toContain('ttttt');
+    await rm(join(data, 'sessions', SESSION_A, 'title.json'));
   }, 30_000);
 
   it('--search finds the session and shows its hit cut around the match', async () => {
-    const data = await sessionWithHugePrompt();
     for (const json of [[], ['--json']]) {
       const result = await runCli(['sessions', '--search', 'NEEDLE', ...json, '-d', data], { env: { NODE_OPTIONS: '--max-old-space-size=1024' }, timeoutMs: 30_000 });
       expect(result.stderr).not.toMatch(/heap|FATAL/);
@@ -63,7 +79,6 @@ describe('a 100 MB field', () => {
   }, 60_000);
 
   it('`bakeoff show` shows it and `bakeoff export` writes it whole, without dying', async () => {
-    const data = await sessionWithHugePrompt();
     const shown = await runCli(['show', SESSION_A, '-d', data], { timeoutMs: 30_000 });
     expect(shown.code).toBe(0);
     expect(shown.stdout.length).toBeLessThan(20_000);
