@@ -93,7 +93,7 @@ describe('managing sessions in the app', () => {
     await terminal.waitFor('Nothing to redo');
   });
 
-  it('the sessions panel filters as you type, and d then y moves a session to the trash; bakeoff restore brings it back', async () => {
+  it('the sessions panel filters as you type, and d then y moves a session to the trash (not the one open here); bakeoff restore brings it back', async () => {
     const ws = await realWorkspace();
     const current = await ws.session(['write keep.txt: keep me']);
     const other = await ws.session(['write other.txt: another topic']);
@@ -104,6 +104,14 @@ describe('managing sessions in the app', () => {
     terminal.type('/sessions', 'Enter');
     let screen = await terminal.waitFor('Sessions (3)');
     expect(screen).toContain('sessions has the keys: ↑/↓ move · Enter switch · / filter · d delete · Esc closes');
+
+    // the session open here is not deleted: the app says so
+    terminal.keys('Down', 'Down');
+    terminal.type('d');
+    await terminal.waitFor(`Move ${current} to the trash? y/n`);
+    terminal.type('y');
+    await terminal.waitFor(`Session ${current} is the one open here: switch to another (or quit) before deleting it.`);
+    expect(await ws.sessionIds()).toEqual([current, other, third].sort());
 
     terminal.type('/');
     await terminal.waitFor('filter: ▏');
