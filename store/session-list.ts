@@ -114,11 +114,15 @@ export async function forEachSession(sessionsDir: string, visit: (metadata: Sess
 
 /** forEachSession over the named session directories only. */
 export async function visitSessions(sessionsDir: string, names: readonly string[], visit: (metadata: SessionMetadata) => void): Promise<SkippedSession[]> {
+  const budget = new ByteBudget(READ_BUDGET_BYTES);
   const skipped: SkippedSession[] = [];
   await mapWithConcurrency(names, READ_CONCURRENCY, async (id) => {
-    const outcome = await readSession(sessionsDir, id);
-    if ('reason' in outcome) skipped.push(outcome);
-    else visit(outcome);
+    // held through the visit: a big file's parse is done with before the next big one is read
+    await budget.hold(await fileSize(sessionPathsFor(sessionsDir, id).metadataPath), async () => {
+      const outcome = await readSession(sessionsDir, id);
+      if ('reason' in outcome) skipped.push(outcome);
+      else visit(outcome);
+    });
   });
   return skipped.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
