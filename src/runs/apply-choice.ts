@@ -1,7 +1,7 @@
 // The user's choice after a run: pick an answer (its proposed writes are applied, with snapshots so
 // rewind can undo them), skip, or rate a single-model run. Each leaves its note on the run.
-import type { Store } from '../../store/index.js';
-import { ApplyError, applyWritesAtomically } from '../../store/index.js';
+import type { FileSnapshot, Store } from '../../store/index.js';
+import { ApplyError, RestoreError, applyWritesAtomically, restoreSnapshots } from '../../store/index.js';
 import type { Choice, CompletedRun } from './types.js';
 import { dataDirsOf } from './data-dirs.js';
 import { ApplyConflictError, conflictsSince } from './apply-conflicts.js';
@@ -47,8 +47,13 @@ export async function applyChoice(store: Store, run: CompletedRun, choice: Choic
     throw error;
   }
   const { applied, snapshots } = outcome;
-  // after applying: the store also notes what was written, to tell later edits from ours
-  await store.pushFileSnapshots(snapshots);
+  // after applying: the store also notes what was written, to tell later edits from ours. Without that rewind
+  // entry the pick could not be undone, so when it cannot be recorded the files go back and nothing is applied.
+  try {
+    await store.pushFileSnapshots(snapshots);
+  } catch (error) {
+    throw await undoneForLackOfRewind(error, snapshots, projectRoot, applied);
+  }
   await store.recordSelection({ prompt: run.prompt, selectedModelId: picked.modelId, responses: run.responses, appliedFiles: applied, rating: '' });
   return noted(store, `Applied: ${applied.join(', ')}`, applied);
 }
@@ -57,3 +62,15 @@ async function noted(store: Store, note: string, applied: string[]): Promise<Cho
   await store.updateLastRunNote(note);
   return { note, applied };
 }
+
+async function undoneForLackOfRewind(error: unknown, snapshots: FileSnapshot[], projectRoot: string, applied: string[]): Promise<Error> {
+  const why = `could not record the rewind snapshots (${error instanceof Error ? error.message : String(error)})`;
+  try {
+    await restoreSnapshots(snapshots, projectRoot);
+    return new Error(`${why}; nothing was applied (${applied.join(', ')} put back)`, { cause: error });
+  } catch (restoreError) {
+    const failed = restoreError instanceof RestoreError ? restoreError.failures.map((f) => `${f.path} (${f.reason})`).join(', ') : String(restoreError);
+    return new Error(`${why}, and could not put back ${failed}`, { cause: error });
+  }
+}
+

@@ -1,8 +1,8 @@
 // Applying a choice is all or nothing: when one write fails, the files already written are put back, the
 // error names the failed write, nothing is recorded, and the rewind stack is unchanged.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApplyError, applyWritesAtomically, loadMetadata } from '../../store/index.js';
 import type { FileWrite } from '../../store/index.js';
@@ -75,5 +75,24 @@ describe('applyChoice', () => {
     // a rewind now changes no file
     await store.rewind();
     expect(await readFile(join(root, 'important.txt'), 'utf8')).toBe('original');
+  });
+
+  it('a pick whose rewind snapshots cannot be recorded puts its files back: applied only if rewind can undo it', async () => {
+    const opened = await openRunStore();
+    const { store, project: root } = opened;
+    await writeFile(join(root, 'important.txt'), 'original');
+    const run = await runPrompt(opened, ['demo/alpha'], 'write important.txt: overwritten\nwrite new.txt: new');
+    // the session's snapshots/ cannot be made: a file is in the way
+    const snapshots = join(dirname(store.metadataPath()), 'snapshots');
+    await rm(snapshots, { recursive: true, force: true });
+    await writeFile(snapshots, 'in the way');
+    await expect(applyChoice(store, run, { kind: 'pick', modelId: 'demo/alpha' }, root)).rejects.toThrow(
+      /^could not record the rewind snapshots \(.+\); nothing was applied \(important\.txt, new\.txt put back\)$/,
+    );
+    expect(await readFile(join(root, 'important.txt'), 'utf8')).toBe('original');
+    expect(existsSync(join(root, 'new.txt'))).toBe(false);
+    const summary = (await loadMetadata(store.metadataPath()))!.runs[0];
+    expect(summary.selected).toBeUndefined();
+    expect(summary.applied_files).toBeUndefined();
   });
 });
