@@ -26,6 +26,15 @@ function statusBar(screen: string, id: string): string {
   return screen.split('\n').filter((line) => line.startsWith(id.slice(0, 17))).at(-1) ?? '';
 }
 
+/** Waits until the status bar matches `pattern` (it may be drawn a frame after the message that changed it). */
+async function waitForStatus(terminal: TmuxTerminal, id: string, pattern: RegExp): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!pattern.test(statusBar(terminal.screen(), id))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for a status bar matching ${String(pattern)}:\n${terminal.screen()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** The sessions panel's lines: from its title to its bottom border. */
 function sessionsPanel(screen: string): string {
   const lines = screen.split('\n');
@@ -43,11 +52,11 @@ describe('managing sessions in the app', () => {
     let terminal = open(ws, '-r', id);
     await terminal.waitFor(`Resumed session ${id}`);
     terminal.type('/rename Bug hunt', 'Enter');
-    let screen = await terminal.waitFor(`Session ${id} is now titled "Bug hunt".`);
-    expect(statusBar(screen, id)).toMatch(/^ses_[0-9a-f-]{13} Bug hunt │/);
+    await terminal.waitFor(`Session ${id} is now titled "Bug hunt".`);
+    await waitForStatus(terminal, id, /^ses_[0-9a-f-]{13} Bug hunt │/);
 
     terminal.type('/fork 1', 'Enter');
-    screen = await terminal.waitFor(/Forked at run #1: (ses_[0-9a-f-]{36})\./);
+    let screen = await terminal.waitFor(/Forked at run #1: (ses_[0-9a-f-]{36})\./);
     const forkId = /Forked at run #1: (ses_[0-9a-f-]{36})\./.exec(screen)![1];
     await expect(ws.sessionIds()).resolves.toEqual([id, forkId].sort());
     terminal.type('/exit', 'Enter');
@@ -55,8 +64,8 @@ describe('managing sessions in the app', () => {
     terminal.kill();
 
     terminal = open(ws, '-r', forkId);
-    screen = await terminal.waitFor(`Resumed session ${forkId}`);
-    expect(screen).toContain('write one.txt: first run');
+    await terminal.waitFor(`Resumed session ${forkId}`);
+    screen = await terminal.waitFor('write one.txt: first run');
     expect(screen).not.toContain('write two.txt: second run');
     terminal.type('/exit', 'Enter');
     await terminal.waitFor('EXITED 0');
@@ -64,9 +73,9 @@ describe('managing sessions in the app', () => {
 
     // the title stays with the source, and -r takes it
     terminal = open(ws, '-r', 'bug hunt');
-    screen = await terminal.waitFor(`Resumed session ${id}`);
-    expect(statusBar(screen, id)).toContain('Bug hunt');
-    expect(screen).toContain('write two.txt: second run');
+    await terminal.waitFor(`Resumed session ${id}`);
+    await waitForStatus(terminal, id, / Bug hunt │/);
+    await terminal.waitFor('write two.txt: second run');
   });
 
   it('/rewind then /redo puts the file back and the session files byte for byte', async () => {
@@ -78,15 +87,15 @@ describe('managing sessions in the app', () => {
     terminal.type('/rewind', 'Enter');
     await terminal.waitFor('Enter rewind');
     terminal.type('', 'Enter');
-    let screen = await terminal.waitFor('Rewound #2: write a.txt: second.');
-    expect(statusBar(screen, id)).toMatch(/rewind 1 · redo 1$/);
+    await terminal.waitFor('Rewound #2: write a.txt: second.');
+    await waitForStatus(terminal, id, /rewind 1 · redo 1$/);
     expect(readFileSync(join(ws.project, 'a.txt'), 'utf8')).toBe('first');
     // the rewound prompt is back in the input: clear it first
     await terminal.waitFor('> write a.txt: second');
     terminal.type('', 'C-u');
     terminal.type('/redo', 'Enter');
-    screen = await terminal.waitFor('Redone #2; files put back: a.txt.');
-    expect(statusBar(screen, id)).toMatch(/rewind 2$/);
+    await terminal.waitFor('Redone #2; files put back: a.txt.');
+    await waitForStatus(terminal, id, /rewind 2$/);
     expect(readFileSync(join(ws.project, 'a.txt'), 'utf8')).toBe('second');
     expect(sessionFiles(ws, id)).toEqual(before);
     terminal.type('/redo', 'Enter');
