@@ -16,7 +16,7 @@ export class ApplyConflictError extends Error {
 
 /**
  * Paths of `writes` whose project file was modified, created or replaced at or after `startedAt` (ms since
- * the epoch). Protected paths are left to the apply, which refuses them whatever the user answers.
+ * the epoch), by its change time. Protected paths are left to the apply, which refuses them whatever the user answers.
  */
 export async function conflictsSince(writes: FileWrite[], projectRoot: string, startedAt: number, dataDirs: readonly string[]): Promise<string[]> {
   const root = await realpath(projectRoot);
@@ -26,7 +26,10 @@ export async function conflictsSince(writes: FileWrite[], projectRoot: string, s
     if (protectedPathRule(root, path.join(root, write.path), protectedDirs) !== null) continue;
     const info = await lstat(path.join(root, write.path)).catch(() => null);
     if (info === null) continue;
-    const changedDuringRun = Math.max(info.mtimeMs, info.ctimeMs) >= startedAt;
+    // the change time, which the kernel sets on every write, rename or utime: a modification time is the
+    // file's own word (an unpacked archive, a skewed clock can put it in the future, where it would be a
+    // conflict at every run)
+    const changedDuringRun = info.ctimeMs >= startedAt;
     if (changedDuringRun || write.created === true) conflicts.push(write.path);
   }
   return conflicts;

@@ -1,7 +1,7 @@
 // A shell-made change goes through the whole run: it is the model's proposal, applied only when picked
 // (with snapshots, so rewind undoes it), and a file the user changed meanwhile is a conflict.
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApplyConflictError } from '../../../src/runs/apply-conflicts.js';
@@ -63,6 +63,21 @@ describe('a shell-made change', () => {
     expect(await readFile(join(project, 'keep.txt'), 'utf8')).toBe('model\n');
     await store.rewind();
     expect(await readFile(join(project, 'keep.txt'), 'utf8')).toBe('the user meanwhile\n');
+  });
+});
+
+describe('a file dated in the future (an unpacked archive, a skewed clock)', () => {
+  it('is no conflict when nobody changed it during the run', async () => {
+    const opened = await openRunStore(withBash);
+    const { store, project } = opened;
+    const file = join(project, 'keep.txt');
+    await writeFile(file, 'before\n');
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    await utimes(file, tomorrow, tomorrow);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const run = await runPrompt(opened, ['demo/alpha'], 'run echo model > keep.txt');
+    await expect(applyChoice(store, run, { kind: 'pick', modelId: 'demo/alpha' }, project)).resolves.toMatchObject({ applied: ['keep.txt'] });
+    expect(await readFile(file, 'utf8')).toBe('model\n');
   });
 });
 
