@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,7 +8,8 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Vitest runs one file fewer at a time than there are cores: one on a 2-core machine. Most files wait
     // on real processes (the binary, tmux, bwrap, HTTP servers), so three at a time halve the suite there
-    // (300 s -> 165 s on this project's machine) and still pass; more would starve the timing tests.
-    maxWorkers: 3,
+    // (300 s -> 165 s on this project's machine) and still pass; more would starve the timing tests. A
+    // bigger machine keeps Vitest's own number.
+    maxWorkers: Math.max(3, availableParallelism() - 1),
   },
 });
