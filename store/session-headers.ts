@@ -3,6 +3,7 @@
 // string is decoded, so a 100 MB first_prompt costs one scan of its bytes and a few KB of heap, never a string
 // of 100 MB, and the runs (as long as the history) are never parsed. Runs are checked when the session opens.
 import * as z from 'zod';
+import { isHighSurrogate } from './code-points.js';
 import { DataFileError } from './errors.js';
 import { arrayElements, documentSpan, objectMembers } from './json-spans.js';
 import type { Span } from './json-spans.js';
@@ -57,8 +58,7 @@ export function boundedText(text: string, max: number): string {
 
 function cutText(text: string, max: number): string {
   let end = Math.min(text.length, max);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
+  if (isHighSurrogate(text.charCodeAt(end - 1))) end--;
   return `${text.slice(0, end)}…`;
 }
 

@@ -1,19 +1,12 @@
 // Small text rules of the data format: previews cut as Errata cuts them, prompt hashes.
 import { createHash } from 'node:crypto';
+import { firstCodePoints } from './code-points.js';
 
 export const PREVIEW_LENGTH = 120;
 
 /** The first `max` Unicode code points of `text` (a surrogate pair is never cut in half). */
 export function preview(text: string, max = PREVIEW_LENGTH): string {
-  if (text.length <= max) return text;
-  let out = '';
-  let count = 0;
-  for (const ch of text) {
-    if (count === max) break;
-    out += ch;
-    count++;
-  }
-  return out;
+  return firstCodePoints(text, max);
 }
 
 /**

@@ -1,5 +1,5 @@
 // Plain text tables: columns padded to their widest cell, two spaces apart, numbers right-aligned.
-import { codePointCount } from '../text/code-points.js';
+import { codePointCount } from '../../store/code-points.js';
 
 export interface Column {
   header: string;

@@ -2,6 +2,7 @@
 // (a ZWJ family, a flag, e + combining accent). Looks at a small window, never the whole text: a 100 KB
 // prompt costs the same per key as an empty one.
 import stringWidth from 'string-width';
+import { isHighSurrogate } from '../../store/code-points.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -54,8 +55,7 @@ export function graphemes(text: string): string[] {
     }
     let end = Math.min(text.length, at + SEGMENT_WINDOW);
     // never end a window inside a surrogate pair
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
     const window = Array.from(segmenter.segment(text.slice(at, end)), (s) => s.segment);
     // the window's last grapheme may go on past its end: it is segmented again in the next window
     const whole = end === text.length ? window.length : Math.max(1, window.length - 1);

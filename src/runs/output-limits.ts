@@ -1,7 +1,7 @@
 // Runaway tool output cut to the recipe's Output Processing rule for that tool (or a default):
 // max_lines, then max_tokens (about 4 characters each), keeping the head, the tail or both.
 import type { OutputRule } from '../../store/index.js';
-import { codePointCount, firstCodePoints, lastCodePoints } from '../text/code-points.js';
+import { codePointCount, firstCodePoints, lastCodePoints } from '../../store/code-points.js';
 
 /** Used for a tool the recipe has no rule for: large enough for real files, small enough for a context window. */
 export const defaultOutputRule: OutputRule = { maxLines: 2000, maxTokens: 25_000, truncation: 'head', truncationMessage: '' };

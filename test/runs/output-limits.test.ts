@@ -2,7 +2,7 @@
 // of 60 million strings, and a surrogate pair is never split.
 import { describe, expect, it } from 'vitest';
 import { limitOutput } from '../../src/runs/output-limits.js';
-import { codePointCount, firstCodePoints, lastCodePoints } from '../../src/text/code-points.js';
+import { codePointCount, firstCodePoints, lastCodePoints } from '../../store/code-points.js';
 
 const rule = (truncation: string, maxTokens: number) => ({ maxLines: 0, maxTokens, truncation, truncationMessage: '[cut]' });
 
