@@ -119,7 +119,6 @@ describe('bakeoff run --json', () => {
 describe('bakeoff run --pick', () => {
   it('--pick fastest writes the file, records the selection, and rewind can undo it', async () => {
     const ws = await workspace();
-    // a longer time unit, so alpha (2 units) is clearly faster than beta (3) on a busy machine
     const { code, stdout, stderr } = await runCli(['run', '-m', 'demo/alpha,demo/beta', '--pick', 'fastest', '--json'], {
       dataDir: ws.data,
       cwd: ws.project,
@@ -131,15 +130,14 @@ describe('bakeoff run --pick', () => {
     const report = JSON.parse(stdout) as { session_id: string; picked: string; applied_files: string[]; responses: { model: string; latency_ms: number }[] };
     const fastest = [...report.responses].sort((a, b) => a.latency_ms - b.latency_ms)[0].model;
     expect(report.picked).toBe(fastest);
-    expect(report.picked).toBe('demo/alpha');
     expect(report.applied_files).toEqual(['hi.txt']);
-    // alpha writes the text as given (beta writes it in capitals)
-    expect(await readFile(join(ws.project, 'hi.txt'), 'utf8')).toBe('hi');
+    // alpha (2 units) is usually the faster; alpha writes the text as given, beta in capitals
+    expect(await readFile(join(ws.project, 'hi.txt'), 'utf8')).toBe(fastest === 'demo/alpha' ? 'hi' : 'HI');
     const meta = await ws.metadata(report.session_id);
-    expect(meta.runs[0]).toMatchObject({ selected: 'demo/alpha', note: 'Applied: hi.txt' });
+    expect(meta.runs[0]).toMatchObject({ selected: fastest, note: 'Applied: hi.txt' });
 
     const show = await ws.cli(['show', report.session_id]);
-    expect(show.stdout).toMatch(/winner {2}demo\/alpha\n {4}note {4}Applied: hi\.txt/);
+    expect(show.stdout).toContain(`winner  ${fastest}\n    note    Applied: hi.txt`);
     const plan = await ws.cli(['rewind', report.session_id, '--dry-run', '--json']);
     expect(plan.code).toBe(0);
     expect((JSON.parse(plan.stdout) as { files: { path: string; action: string }[] }).files).toMatchObject([{ path: 'hi.txt', action: 'delete' }]);
