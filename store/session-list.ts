@@ -1,5 +1,4 @@
 // The sessions of a data directory, newest first, each read from its small metadata file only.
-import fs from 'node:fs';
 import { join } from 'node:path';
 import type { SessionMetadata } from './schemas.js';
 import { loadMetadata } from './session-files.js';
@@ -7,6 +6,7 @@ import { loadSessionHeader } from './session-headers.js';
 import type { SessionHeader } from './session-headers.js';
 import { linkedSessionReason, sessionDirEntries, sessionDirNames, sessionPathsFor, SessionIdError } from './session-paths.js';
 import { compareTimestamps } from './timestamp.js';
+import { ByteBudget, fileSize, READ_BUDGET_BYTES } from './byte-budget.js';
 
 export interface SkippedSession {
   id: string;
@@ -27,31 +27,6 @@ export async function mapWithConcurrency<T>(items: readonly T[], limit: number, 
     while (next < items.length) await work(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-/** Bytes of metadata files read at once: many small files side by side, a big one alone. */
-export const READ_BUDGET_BYTES = 64 * 1024 * 1024;
-
-/** Lets reads proceed while the bytes they hold stay within a budget; a file bigger than the budget waits to go alone. */
-class ByteBudget {
-  private held = 0;
-  private waiting: (() => void)[] = [];
-  constructor(private readonly limit: number) {}
-
-  async hold<T>(bytes: number, work: () => Promise<T>): Promise<T> {
-    while (this.held > 0 && this.held + bytes > this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.held += bytes;
-    try {
-      return await work();
-    } finally {
-      this.held -= bytes;
-      this.waiting.splice(0).forEach((wake) => wake());
-    }
-  }
-}
-
-function fileSize(path: string): Promise<number> {
-  return new Promise((resolve) => fs.stat(path, (error, stats) => resolve(error ? 0 : stats.size)));
 }
 
 /** A session's header (its text fields cut, its runs not read), or why it cannot be used. */

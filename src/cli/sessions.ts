@@ -63,7 +63,7 @@ async function searchCommand(sessionsDir: string, query: string, json: boolean):
   const { matches, skipped } = await searchSessions(sessionsDir, query);
   for (const { id, reason } of skipped) printWarning(`skipped session ${id}: ${reason}`);
   if (json) {
-    printJson({ sessions: matches.map((m) => ({ ...m.session, title: m.title, hits: m.hits })), skipped });
+    printJson({ sessions: matches.map((m) => ({ ...m.session, title: m.title, hits: m.hits, more_hits: m.more })), skipped });
     return;
   }
   if (matches.length === 0) {
@@ -74,11 +74,12 @@ async function searchCommand(sessionsDir: string, query: string, json: boolean):
 }
 
 /** The session's line, then one line per hit: where it is and the line that holds the text. */
-function renderMatch({ session, title, hits }: SessionMatch): string {
+function renderMatch({ session, title, hits, more }: SessionMatch): string {
   const head = `${session.id}  ${formatLocalTime(session.last_active_at)}${title ? `  ${JSON.stringify(title)}` : ''}`;
   const lines = hits.map((hit) => {
     const where = hit.field === 'title' ? 'title' : hit.field === 'prompt' ? `#${hit.run} prompt` : `#${hit.run} ${hit.model}`;
     return `  ${where}: ${cell(hit.line, 100)}`;
   });
+  if (more > 0) lines.push(`  … and ${more} more ${more === 1 ? 'line' : 'lines'}`);
   return [head, ...lines].join('\n') + '\n';
 }

@@ -2,10 +2,10 @@
 // lines that hold it. Content files are searched as bytes first, and parsed only when they may match.
 import { join } from 'node:path';
 import type { SessionHeader } from '../session-headers.js';
-import { readSessionHeaders } from '../session-list.js';
+import { mapWithConcurrency, READ_CONCURRENCY, readSessionHeaders } from '../session-list.js';
 import type { SkippedSession } from '../session-list.js';
 import { sessionPathsFor } from '../session-paths.js';
-import { mapWithConcurrency, READ_CONCURRENCY } from '../session-list.js';
+import { ByteBudget, fileSize, READ_BUDGET_BYTES } from '../byte-budget.js';
 import { parseJsonBytes, readBytes } from '../read-json.js';
 import { sessionContentSchema } from '../schemas.js';
 import { readTitleQuietly } from './session-title.js';
@@ -23,8 +23,14 @@ export interface SearchHit {
 export interface SessionMatch {
   session: SessionHeader;
   title: string | null;
+  /** the first MAX_HITS of them, in the session's order */
   hits: SearchHit[];
+  /** how many more lines hold the text */
+  more: number;
 }
+
+/** Lines listed per session: a prompt of a million matching lines is one session, not a million lines of output. */
+export const MAX_HITS = 20;
 
 /** A hit's line is cut to this many code units around the match: a line can be a whole 100 MB prompt. */
 export const MAX_HIT_LINE = 400;
@@ -65,23 +71,35 @@ function bytesMayHold(bytes: Buffer, needle: string): boolean {
  */
 const plainAscii = /^[\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x5b\x5d-\x7e]+$/;
 
-async function contentHits(sessionsDir: string, id: string, needle: string): Promise<SearchHit[]> {
-  const path = sessionPathsFor(sessionsDir, id).contentPath;
-  const bytes = await readBytes(path).catch(() => null);
-  if (!bytes) return [];
-  if (plainAscii.test(needle) && !bytesMayHold(bytes, needle)) return [];
-  let content;
-  try {
-    content = parseJsonBytes(path, bytes, sessionContentSchema);
-  } catch {
-    return [];
+/** Collects hits up to MAX_HITS and counts the rest. */
+class HitList {
+  readonly hits: SearchHit[] = [];
+  more = 0;
+
+  add(hit: SearchHit): void {
+    if (this.hits.length < MAX_HITS) this.hits.push(hit);
+    else this.more += 1;
   }
-  const hits: SearchHit[] = [];
-  content.runs.forEach((run, index) => {
-    for (const line of matchingLines(run.prompt, needle)) hits.push({ field: 'prompt', run: index + 1, line });
-    for (const model of run.models) for (const line of matchingLines(model.text, needle)) hits.push({ field: 'answer', run: index + 1, model: model.model_id, line });
+}
+
+/** Adds the session's prompt and answer lines that hold `needle`; the content file is read within `budget`. */
+async function addContentHits(sessionsDir: string, id: string, needle: string, budget: ByteBudget, list: HitList): Promise<void> {
+  const path = sessionPathsFor(sessionsDir, id).contentPath;
+  await budget.hold(await fileSize(path), async () => {
+    const bytes = await readBytes(path).catch(() => null);
+    if (!bytes) return;
+    if (plainAscii.test(needle) && !bytesMayHold(bytes, needle)) return;
+    let content;
+    try {
+      content = parseJsonBytes(path, bytes, sessionContentSchema);
+    } catch {
+      return;
+    }
+    content.runs.forEach((run, index) => {
+      for (const line of matchingLines(run.prompt, needle)) list.add({ field: 'prompt', run: index + 1, line });
+      for (const model of run.models) for (const line of matchingLines(model.text, needle)) list.add({ field: 'answer', run: index + 1, model: model.model_id, line });
+    });
   });
-  return hits;
 }
 
 /** Newest first; sessions that cannot be read are in `skipped`. */
@@ -89,11 +107,14 @@ export async function searchSessions(sessionsDir: string, query: string): Promis
   const needle = query.toLowerCase();
   const { sessions, skipped } = await readSessionHeaders(sessionsDir);
   const found = new Map<string, SessionMatch>();
+  // content files are the big ones: at most 64 MB of them in memory at once, a bigger one alone
+  const budget = new ByteBudget(READ_BUDGET_BYTES);
   await mapWithConcurrency(sessions, READ_CONCURRENCY, async (session) => {
     const title = await readTitleQuietly(join(sessionsDir, session.id));
-    const hits: SearchHit[] = title !== null && title.toLowerCase().includes(needle) ? [{ field: 'title', line: title }] : [];
-    hits.push(...(await contentHits(sessionsDir, session.id, needle)));
-    if (hits.length > 0) found.set(session.id, { session, title, hits });
+    const list = new HitList();
+    if (title !== null && title.toLowerCase().includes(needle)) list.add({ field: 'title', line: title });
+    await addContentHits(sessionsDir, session.id, needle, budget, list);
+    if (list.hits.length > 0) found.set(session.id, { session, title, hits: list.hits, more: list.more });
   });
   return { matches: sessions.flatMap((session) => found.get(session.id) ?? []), skipped };
 }

@@ -28,6 +28,24 @@ describe('bakeoff sessions --search on sessions bakeoff run made', () => {
     expect(json.sessions[0].hits[0]).toEqual({ field: 'prompt', run: 1, line: 'write walrus.txt: more about the WALRUS' });
   });
 
+  it('lists the first 20 lines of a session that holds the text a thousand times, and counts the rest', async () => {
+    const ws = await realWorkspace();
+    const prompt = Array.from({ length: 1000 }, (_, i) => `walrus ${i}`).join('\n');
+    const id = await ws.session([prompt]);
+    const text = await ws.cli(['sessions', '--search', 'walrus']);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    // the session's line, 20 hits, the count: the prompt's 1,000 lines and each model's one-line answer
+    expect(lines).toHaveLength(22);
+    expect(lines[0]).toContain(id);
+    expect(lines[1]).toBe('  #1 prompt: walrus 0');
+    expect(lines[20]).toBe('  #1 prompt: walrus 19');
+    expect(lines[21]).toBe(`  … and ${1000 + 2 - 20} more lines`);
+    const json = JSON.parse((await ws.cli(['sessions', '--search', 'walrus', '--json'])).stdout);
+    expect(json.sessions[0].hits).toHaveLength(20);
+    expect(json.sessions[0].more_hits).toBe(982);
+  });
+
   it('a miss says so and exits 0; a title is found', async () => {
     const ws = await realWorkspace();
     const id = await ws.session(['write a.txt: alpha']);
