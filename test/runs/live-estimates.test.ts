@@ -27,17 +27,19 @@ describe('live figures', () => {
   });
 
   it('an interrupted turn is charged the input the finished one reports: /resume re-sends the same request', async () => {
+    // gamma streams a slow answer 20 units longer than alpha (beta only 10): 400 ms to cancel it in on a busy machine
+    vi.stubEnv('BAKEOFF_DEMO_DELAY_MS', '20');
     const opened = await openRunStore();
-    const driven = drive(opened, ['demo/alpha', 'demo/beta'], 'slow work');
+    const driven = drive(opened, ['demo/alpha', 'demo/gamma'], 'slow work');
     await waitForUpdate(driven, (u) => u.models[0].status === 'done' && u.models[1].text.length > 0);
     driven.handle.cancel();
     const cancelled = await driven.result;
     const cut = cancelled.responses[1];
-    expect(cut).toMatchObject({ modelId: 'demo/beta', interrupted: true });
+    expect(cut).toMatchObject({ modelId: 'demo/gamma', interrupted: true });
     const checkpoint = await opened.store.loadCheckpoint();
     if (!checkpoint) throw new Error('no checkpoint after Esc');
     const resumed = await drive(opened, [], '', { resume: checkpoint }).result;
-    const finished = resumed.responses.find((r) => r.modelId === 'demo/beta');
+    const finished = resumed.responses.find((r) => r.modelId === 'demo/gamma');
     expect(finished?.interrupted).toBeUndefined();
     expect(cut.inputTokens).toBe(finished?.inputTokens);
   });
