@@ -1,6 +1,7 @@
 // The Markdown form of a session report: header facts, then each run with its prompt and every response.
 import type { ResponseReport, RunReport, SessionReport } from './session-report.js';
 import { formatCount, formatDurationMs, formatUsd, oneLine, truncate } from './format.js';
+import { visibleLine } from '../text/visible-text.js';
 
 export function renderMarkdownReport(report: SessionReport): string {
   const header = [
@@ -24,7 +25,7 @@ function renderRun(run: RunReport): string {
     `- **Winner:** ${run.selected ?? 'none'}`,
     ...(run.rating ? [`- **Rating:** ${run.rating}`] : []),
     ...(run.note ? [`- **Note:** ${oneLine(run.note)}`] : []),
-    ...(run.applied_files.length > 0 ? [`- **Applied files:** ${run.applied_files.join(', ')}`] : []),
+    ...(run.applied_files.length > 0 ? [`- **Applied files:** ${run.applied_files.map(visibleLine).join(', ')}`] : []),
     `- **Cost:** ${formatUsd(run.total_cost_usd)}`,
     ...(run.rewound ? ['- **Rewound:** yes (left out of stats)'] : []),
   ].join('\n');
@@ -34,7 +35,7 @@ function renderRun(run: RunReport): string {
 
 function renderResponse(response: ResponseReport, selected: string | null): string {
   const title = `### ${response.model_id}${response.model_id === selected ? ' (winner)' : ''}`;
-  const writes = response.proposed_writes.map((write) => (write.delete ? `${write.path} (delete)` : write.path));
+  const writes = response.proposed_writes.map((write) => (write.delete ? `${visibleLine(write.path)} (delete)` : visibleLine(write.path)));
   const facts = [
     formatUsd(response.cost_usd),
     formatDurationMs(response.latency_ms),

@@ -3,6 +3,7 @@
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { RewindFileChange, RewindPlan } from '../../store/rewind-plan.js';
+import { visibleLine } from '../text/visible-text.js';
 
 export type FileAction = 'restore' | 'delete' | 'recreate' | 'unchanged';
 
@@ -20,7 +21,7 @@ export function displayPath(file: RewindFileChange): string {
 
 /** What the file becomes, as a unified diff from its current content (empty when nothing changes). */
 export function fileDiff(file: RewindFileChange): string {
-  const name = displayPath(file);
+  const name = visibleLine(displayPath(file));
   if (fileAction(file) === 'unchanged') return '';
   const patch = createTwoFilesPatch(`${name} (now)`, `${name} (after rewind)`, file.current ?? '', file.restored ?? '', '', '', { context: 3 });
   // The first two lines are the "====" banner and the header we pass as names; keep from the --- line.
@@ -37,7 +38,7 @@ export function planText(plan: RewindPlan, runNumber: (feedIndex: number) => num
     lines.push(plan.files.length === 0 ? 'Files: none were written' : 'Files:');
     for (const file of plan.files) {
       const flags = [file.drifted ? 'CHANGED SINCE BAKEOFF WROTE IT' : '', file.lost ? 'stored content lost: cannot restore' : ''].filter(Boolean).join(', ');
-      lines.push(`  ${fileAction(file).padEnd(9)} ${displayPath(file)}${flags ? `  (${flags})` : ''}`);
+      lines.push(`  ${fileAction(file).padEnd(9)} ${visibleLine(displayPath(file))}${flags ? `  (${flags})` : ''}`);
       const diff = fileDiff(file);
       if (diff) lines.push(...diff.split('\n').map((line) => `    ${line}`));
     }

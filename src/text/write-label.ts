@@ -1,8 +1,11 @@
-// How one proposed file is listed wherever proposals are shown (live panel, pick list, `bakeoff show`);
-// control characters in a name (a shell can make one) are made visible where it is shown (visible-text.ts).
+// How one proposed file is listed wherever proposals are shown (live panel, pick list, `bakeoff show`). A
+// name is one line: its newlines, tabs and other controls are made visible (a shell can make such a name),
+// so no write can pose as another line or hide the next one.
+import { visibleLine } from './visible-text.js';
 
 /** `+created`, `-deleted`, `modified`. */
 export function writeLabel(write: { path: string; delete?: boolean; created?: boolean }): string {
-  if (write.delete) return `-${write.path}`;
-  return write.created ? `+${write.path}` : write.path;
+  const name = visibleLine(write.path);
+  if (write.delete) return `-${name}`;
+  return write.created ? `+${name}` : name;
 }

@@ -11,6 +11,7 @@ import { parseOptions } from '../parse-options.js';
 import { addCommonOptions, commandOptions } from '../common-options.js';
 import { printJson, printText } from '../print.js';
 import { runViews } from '../run-views.js';
+import { visibleLine } from '../../text/visible-text.js';
 
 const optionsSchema = dataDirSchema.extend({ force: z.boolean().default(false), json: z.boolean().default(false) });
 
@@ -40,7 +41,7 @@ async function redo(name: string, options: z.output<typeof optionsSchema>): Prom
       printJson({ session_id: id, redone: redone.map((r) => ({ run: runNumber(r.feedIndex), note: r.note })), files });
       return;
     }
-    for (const file of files) printText(`  ${file.action.padEnd(8)} ${file.path}`);
+    for (const file of files) printText(`  ${file.action.padEnd(8)} ${visibleLine(file.path)}`);
     printText(`Redone: ${redone.map((r) => `#${runNumber(r.feedIndex)}`).join(', ')} (${redone.length} run(s) back, with their files and conversation)`);
   } finally {
     await store.close();
