@@ -70,15 +70,25 @@ async function searchCommand(sessionsDir: string, query: string, json: boolean):
     printText(`no session holds ${JSON.stringify(query)}`);
     return;
   }
-  printText(matches.map(renderMatch).join('\n'));
+  printText(matches.map((match) => renderMatch(match, query)).join('\n'));
 }
 
-/** The session's line, then one line per hit: where it is and the line that holds the text. */
-function renderMatch({ session, title, hits, more }: SessionMatch): string {
+/** Code points of a hit's line shown in text: a terminal line's worth. */
+const HIT_WIDTH = 100;
+
+/** The line cut to HIT_WIDTH so that the match is in it: from a little before the match when it lies further in. */
+function aroundMatch(line: string, query: string): string {
+  const at = line.toLowerCase().indexOf(query.toLowerCase());
+  if (at <= HIT_WIDTH / 2) return cell(line, HIT_WIDTH);
+  return cell(`…${line.slice(at - 20)}`, HIT_WIDTH);
+}
+
+/** The session's line, then one line per hit: where it is and the line that holds the text, the match in view. */
+function renderMatch({ session, title, hits, more }: SessionMatch, query: string): string {
   const head = `${session.id}  ${formatLocalTime(session.last_active_at)}${title ? `  ${JSON.stringify(title)}` : ''}`;
   const lines = hits.map((hit) => {
     const where = hit.field === 'title' ? 'title' : hit.field === 'prompt' ? `#${hit.run} prompt` : `#${hit.run} ${hit.model}`;
-    return `  ${where}: ${cell(hit.line, 100)}`;
+    return `  ${where}: ${aroundMatch(hit.line, query)}`;
   });
   if (more > 0) lines.push(`  … and ${more} more ${more === 1 ? 'line' : 'lines'}`);
   return [head, ...lines].join('\n') + '\n';

@@ -46,6 +46,14 @@ describe('bakeoff sessions --search on sessions bakeoff run made', () => {
     expect(json.sessions[0].more_hits).toBe(982);
   });
 
+  it('shows the match of a long line in the text view, cut around it', async () => {
+    const ws = await realWorkspace();
+    const id = await ws.session([`${'c '.repeat(70)}SHORTNEEDLE here ${'d '.repeat(300)}`]);
+    const text = await ws.cli(['sessions', '--search', 'shortneedle']);
+    expect(text.stdout).toContain(id);
+    expect(text.stdout).toMatch(/\n {2}#1 prompt: …c c c c c c c c c c SHORTNEEDLE here d d .*…\n/);
+  });
+
   it('a miss says so and exits 0; a title is found', async () => {
     const ws = await realWorkspace();
     const id = await ws.session(['write a.txt: alpha']);
