@@ -22,7 +22,11 @@ export interface ForkResult {
 }
 
 export class ForkError extends Error {
-  constructor(message: string) {
+  /** `noSuchRun`: the run asked for is not one of the session's (a bad --at, not a bad session) */
+  constructor(
+    message: string,
+    readonly noSuchRun = false,
+  ) {
     super(message);
     this.name = 'ForkError';
   }
@@ -38,7 +42,7 @@ export async function forkSession(layout: DataLayout, sourceId: string, atRun?: 
   const count = atRun ?? realRuns.length;
   if (realRuns.length === 0) throw new ForkError(`session ${sourceId} has no runs to fork`);
   if (!Number.isInteger(count) || count < 1 || count > realRuns.length) {
-    throw new ForkError(`session ${sourceId} has runs #1 to #${realRuns.length}; there is no run #${atRun}`);
+    throw new ForkError(`session ${sourceId} has runs #1 to #${realRuns.length}; there is no run #${atRun}`, true);
   }
   const cut = realRuns[count - 1];
   const runs = keptRuns(meta.runs, cut);

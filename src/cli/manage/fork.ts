@@ -2,16 +2,18 @@
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { dataLayout } from '../../../store/index.js';
-import { forkSession } from '../../../store/manage/session-fork.js';
+import { ForkError, forkSession } from '../../../store/manage/session-fork.js';
 import { resolveDataDir } from '../../session/data-dir.js';
 import { findSessionId } from '../../session/find-session.js';
 import { dataDirSchema } from '../global-options.js';
 import { parseOptions } from '../parse-options.js';
 import { addCommonOptions, commandOptions } from '../common-options.js';
 import { printJson, printText } from '../print.js';
+import { wholeNumberOption } from '../numeric-option.js';
+import { UsageError } from '../usage-error.js';
 
 const optionsSchema = dataDirSchema.extend({
-  at: z.coerce.number().int('needs a run number as `bakeoff show` prints it').positive('needs a run number from 1').optional(),
+  at: wholeNumberOption('--at', 'a run number').optional(),
   json: z.boolean().default(false),
 });
 
@@ -28,7 +30,10 @@ export function addForkCommand(program: Command): void {
 async function fork(name: string, options: z.output<typeof optionsSchema>): Promise<void> {
   const layout = dataLayout(await resolveDataDir(options.dataDir));
   const source = await findSessionId(layout.sessions, name);
-  const { id, runs } = await forkSession(layout, source, options.at);
+  const { id, runs } = await forkSession(layout, source, options.at).catch((error: unknown) => {
+    // a run the session does not have is a bad --at, as a bad --to is for rewind
+    throw error instanceof ForkError && error.noSuchRun ? new UsageError(`--at: ${error.message}`) : error;
+  });
   if (options.json) printJson({ session_id: id, forked_from: source, runs });
   else printText(`${id}\nForked ${source} at run #${runs}: bakeoff --resume ${id}`);
 }

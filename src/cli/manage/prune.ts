@@ -10,10 +10,11 @@ import { addCommonOptions, commandOptions } from '../common-options.js';
 import { printJson, printText, printWarning } from '../print.js';
 import { confirmOrRefuse } from './confirm.js';
 import { ageSchema, cutoffFor } from './age-option.js';
+import { wholeNumberOption } from '../numeric-option.js';
 
 const optionsSchema = dataDirSchema.extend({
   olderThan: ageSchema,
-  keep: z.coerce.number().int('needs a whole number').min(0, 'cannot be negative').default(0),
+  keep: wholeNumberOption('--keep', 'a number of sessions', 0).default(0),
   yes: z.boolean().default(false),
   json: z.boolean().default(false),
 });

@@ -54,8 +54,16 @@ describe('bakeoff fork on a session bakeoff run made', () => {
     expect(forked.code).toBe(0);
     const forkId = forked.stdout.split('\n')[0];
     expect(JSON.parse((await ws.cli(['show', forkId, '--json'])).stdout).runs).toEqual(JSON.parse((await ws.cli(['show', id, '--json'])).stdout).runs);
+    // a run it does not have is a bad --at (exit 2, as rewind's --to); so is one that is not a run number
     const missing = await ws.cli(['fork', id, '--at', '3']);
-    expect(missing).toMatchObject({ code: 1, stderrLines: [`bakeoff: session ${id} has runs #1 to #2; there is no run #3`] });
+    expect(missing).toMatchObject({ code: 2, stderrLines: [`bakeoff: --at: session ${id} has runs #1 to #2; there is no run #3`] });
+    for (const [at, line] of [
+      ['abc', 'bakeoff: --at must be a run number (got "abc")'],
+      ['1.5', 'bakeoff: --at must be a run number (got "1.5")'],
+      ['0', 'bakeoff: --at must be a run number from 1 (got "0")'],
+    ]) {
+      expect(await ws.cli(['fork', id, '--at', at]), at).toMatchObject({ code: 2, stdout: '', stderrLines: [line] });
+    }
   });
 });
 

@@ -55,9 +55,13 @@ describe('bakeoff prune on the Errata fixtures', () => {
     expect((await readdir(layout.sessions)).sort()).toEqual([ids[2]]);
   });
 
-  it('an age it cannot read is a usage error', async () => {
-    const result = await runCli(['prune', '--older-than', '30 days'], { dataDir: await copyErrataFixture() });
-    expect(result.code).toBe(2);
-    expect(result.stderrLines).toEqual(['bakeoff: --older-than: needs an age such as 90m, 12h, 30d or 2w']);
+  it.each([
+    [['--older-than', '30 days'], 'bakeoff: --older-than must be an age such as 90m, 12h, 30d or 2w (got "30 days")'],
+    [['--older-than', '-1d'], 'bakeoff: --older-than must be an age such as 90m, 12h, 30d or 2w (got "-1d")'],
+    [['--older-than', '1d', '--keep', 'abc'], 'bakeoff: --keep must be a number of sessions (got "abc")'],
+    [['--older-than', '1d', '--keep', '-1'], 'bakeoff: --keep must be a number of sessions (got "-1")'],
+  ])('%j is a usage error that names the value', async (args, line) => {
+    const result = await runCli(['prune', ...args], { dataDir: await copyErrataFixture() });
+    expect(result).toMatchObject({ code: 2, stdout: '', stderrLines: [line] });
   });
 });
