@@ -8,10 +8,14 @@ import type { FileWrite } from '../../store/index.js';
 /** The proposal touches files the user changed during the run; the message names them. */
 export class ApplyConflictError extends Error {
   constructor(readonly conflicts: string[]) {
-    const shown = conflicts.slice(0, 5).join(', ') + (conflicts.length > 5 ? ` and ${conflicts.length - 5} more` : '');
-    super(`Not applied: ${shown} changed in the project during the run. Add ! to the number (e.g. 1!) to apply it anyway; /rewind undoes it.`);
+    super(`Not applied: ${conflictList(conflicts)} changed in the project during the run. Add ! to the number (e.g. 1!) to apply it anyway; /rewind undoes it.`);
     this.name = 'ApplyConflictError';
   }
+}
+
+/** The first five conflicting paths, and how many more. */
+export function conflictList(conflicts: readonly string[]): string {
+  return conflicts.slice(0, 5).join(', ') + (conflicts.length > 5 ? ` and ${conflicts.length - 5} more` : '');
 }
 
 /**

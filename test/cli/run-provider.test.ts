@@ -1,7 +1,7 @@
 // `bakeoff run` on a real provider path: the built binary talks to an OpenAI-wire server on 127.0.0.1
 // through the AI SDK adapter, with tools, usage, prices, a pick that applies, one that cannot, and hostile text.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { calcPrice } from '@pydantic/genai-prices';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,12 @@ async function runAgainst(replies: Reply[] | ((request: RecordedRequest, index: 
   // as on the app's start line, the endpoint the key goes to comes first on stderr
   expect(result.stderrLines[0]).toBe(`bakeoff: ${model} at ${server.baseURL} (OPENAI_BASE_URL from the environment)`);
   return { ...result, stderrLines: result.stderrLines.slice(1), data, project };
+}
+
+/** The metadata of the one session in `data`. */
+async function sessionMetadata(data: string): Promise<SessionMetadata> {
+  const [id] = await readdir(join(data, 'sessions'));
+  return JSON.parse(await readFile(join(data, 'sessions', id, 'session_metadata.json'), 'utf8')) as SessionMetadata;
 }
 
 describe('bakeoff run on an OpenAI-wire server', () => {
@@ -87,9 +93,33 @@ describe('bakeoff run on an OpenAI-wire server', () => {
     expect(result.code).toBe(1);
     expect(result.stderrLines).toHaveLength(1);
     expect(result.stderrLines[0]).toMatch(/^bakeoff: cannot apply the answer of openai\/gpt-4\.1: .*out/);
-    expect(result.stdout).toContain('Picked: none');
+    expect(result.stdout).toContain('Picked: none · Skipped.');
     expect(await readFile(join(project, 'out'), 'utf8')).toBe('a file now');
     expect(existsSync(join(project, 'out', 'x.txt'))).toBe(false);
+    // the run is recorded as skipped, as every finished run has a note
+    expect((await sessionMetadata(result.data)).runs[0]).toMatchObject({ note: 'Skipped.' });
+  });
+
+  it('a pick of a file the user changed during the run exits 1 in command-line words: no `1!` to type here', async () => {
+    let project = '';
+    const result = await runAgainst(
+      (_request, index) => {
+        // the user edits notes.txt while the model is still working
+        if (index === 1) void writeFile(join(project, 'notes.txt'), 'the user was here');
+        return index === 0
+          ? { kind: 'stream', toolCalls: [{ id: 'call_1', name: 'write_file', args: '{"path":"notes.txt","content":"model"}' }], usage: { input: 10, output: 5 } }
+          : { kind: 'stream', text: ['Proposed.'], usage: { input: 20, output: 2 }, delayMs: 50 };
+      },
+      ['--pick', 'fastest', 'rewrite notes.txt'],
+      async (dir) => {
+        project = dir;
+        await writeFile(join(dir, 'notes.txt'), 'original');
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderrLines).toEqual([`bakeoff: cannot apply the answer of ${model}: notes.txt changed in the project during the run, so nothing was written`]);
+    expect(await readFile(join(project, 'notes.txt'), 'utf8')).toBe('the user was here');
+    expect((await sessionMetadata(result.data)).runs[0]).toMatchObject({ note: 'Skipped.' });
   });
 
   it("a provider error fails the model: exit 1, the error in its block and on stderr", async () => {

@@ -8,6 +8,7 @@ import { activeRecipeOf } from '../../runs/run-settings.js';
 import { detectSandbox } from '../../runs/sandbox/detect-sandbox.js';
 import { recipeAllowsBash } from '../../runs/sandbox/sandbox-policy.js';
 import type { LiveRun } from '../../runs/types.js';
+import { ApplyConflictError, conflictList } from '../../runs/apply-conflicts.js';
 import { openSession, type OpenedSession } from '../../session/open-session.js';
 import { SessionRuns, type RunStarter, type SettledRun } from '../../session/session-runs.js';
 import { revealLine } from '../../session/blind-labels.js';
@@ -187,13 +188,24 @@ async function keep(runs: SessionRuns, settled: Extract<SettledRun, { kind: 'rec
     const skipped = await runs.choose(run, { kind: 'skip' });
     return { picked: null, note: skipped.note, applied: [] };
   }
-  const nothing = { picked: null, note: settled.kind === 'recorded' ? settled.choice.note : '', applied: [] };
   const target = modelToPick(rule, options, run);
-  if ('problem' in target) return { ...nothing, problem: target.problem };
+  if ('problem' in target) return nothingKept(runs, settled, target.problem);
   try {
     const chosen = await runs.choose(run, { kind: 'pick', modelId: target.modelId });
     return { picked: target.modelId, note: chosen.note, applied: chosen.applied };
   } catch (error) {
-    return { ...nothing, problem: `cannot apply the answer of ${target.modelId}: ${error instanceof Error ? error.message : String(error)}` };
+    return nothingKept(runs, settled, `cannot apply the answer of ${target.modelId}: ${whyNotApplied(error)}`);
   }
+}
+
+/** A pick that could not be made: the run is recorded as skipped (as every finished run has a note), and why. */
+async function nothingKept(runs: SessionRuns, settled: Extract<SettledRun, { kind: 'recorded' | 'pick' }>, problem: string): Promise<Kept> {
+  const note = settled.kind === 'recorded' ? settled.choice.note : (await runs.choose(settled.run, { kind: 'skip' })).note;
+  return { picked: null, note, applied: [], problem };
+}
+
+/** The apply's error, in the words of a command line (the app's says how to force it with `1!`, which is not here). */
+function whyNotApplied(error: unknown): string {
+  if (error instanceof ApplyConflictError) return `${conflictList(error.conflicts)} changed in the project during the run, so nothing was written`;
+  return error instanceof Error ? error.message : String(error);
 }
