@@ -33,10 +33,12 @@ interface PanelState {
   filtering: boolean;
   /** the session a `d` asks about */
   confirming: string | null;
+  /** `d` on the session open here: refused at once, until the next key */
+  refusedCurrent: boolean;
 }
 
 export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, isActive, onSelect, onDelete }: SessionsPanelProps) {
-  const [state, setState] = useState<PanelState>({ highlighted: 0, filter: '', filtering: false, confirming: null });
+  const [state, setState] = useState<PanelState>({ highlighted: 0, filter: '', filtering: false, confirming: null, refusedCurrent: false });
   // a key can arrive before the handler sees the last change's render: read the newest value
   const current = useRef(state);
   const update = (changes: Partial<PanelState>) => {
@@ -50,6 +52,7 @@ export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, is
       const now = current.current;
       const rows = filterSessions(sessions, now.filter);
       const at = Math.min(now.highlighted, Math.max(0, rows.length - 1));
+      if (now.refusedCurrent) update({ refusedCurrent: false });
       if (now.confirming) {
         if (input.toLowerCase() === 'y') onDelete(now.confirming);
         if (input.toLowerCase() === 'y' || input.toLowerCase() === 'n') update({ confirming: null });
@@ -68,7 +71,7 @@ export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, is
         return;
       }
       if (input === '/') return update({ filtering: true });
-      if (input === 'd' && rows[at]) update({ confirming: rows[at].id });
+      if (input === 'd' && rows[at]) update(rows[at].current ? { refusedCurrent: true } : { confirming: rows[at].id });
     },
     { isActive },
   );
@@ -99,6 +102,7 @@ export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, is
       {asked ? (
         <Text color="yellow">{`Move ${visibleLine(asked.id)}${asked.title ? ` (${oneLine(asked.title, 30)})` : ''} to the trash? y/n (bakeoff restore brings it back)`}</Text>
       ) : null}
+      {state.refusedCurrent ? <Text color="yellow">This is the session open here: switch to another one (or quit) to delete it.</Text> : null}
       {skipped.map((line) => (
         <Text key={line} color="yellow">{`skipped ${visibleLine(line)}`}</Text>
       ))}

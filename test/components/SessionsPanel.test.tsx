@@ -72,6 +72,17 @@ describe('SessionsPanel', () => {
     expect(onDelete).toHaveBeenCalledWith('ses_01950000-0000-7000-8000-00000000000a');
   });
 
+  it('d on the session open here refuses at once, without asking', async () => {
+    const { lastFrame, press, onDelete } = panel();
+    await tick();
+    await press('d');
+    expect(lastFrame()).toContain('This is the session open here: switch to another one (or quit) to delete it.');
+    expect(lastFrame()).not.toContain('to the trash?');
+    await press('y');
+    expect(onDelete).not.toHaveBeenCalled();
+    expect(lastFrame()).not.toContain('This is the session open here');
+  });
+
   it('says how many sessions are above and below the ten in view, and moves the window with ↓', async () => {
     const many: SessionRow[] = Array.from({ length: 14 }, (_, i) => ({ id: `ses_${String(i).padStart(4, '0')}`, lastActiveAt: '2026-03-30T09:00:00Z', promptCount: 1, firstPrompt: `prompt ${i}`, current: false }));
     const { stdin, lastFrame } = renderWithKeys(<SessionsPanel sessions={many} skipped={[]} isActive onSelect={() => {}} onDelete={() => {}} />);
