@@ -1,29 +1,38 @@
 // /sessions: the data directory's sessions, newest first. ↑/↓ move, Enter switches, `/` filters as you type
-// (title, first prompt, id), `d` deletes the highlighted one after a y/n (it goes to the trash).
+// (title, first prompt and id at once; every prompt and answer after a short pause, as `sessions --search`),
+// `d` deletes the highlighted one after a y/n (it goes to the trash).
 import { Text } from 'ink';
 import { usePanelKeys } from '../src/editor/use-panel-keys.js';
 import { memo, useRef, useState } from 'react';
 import { PanelFrame } from './PanelFrame.js';
 import { oneLine, pad, plural, visibleLine } from './format.js';
 import { formatLocalTime } from '../src/text/local-time.js';
-import type { SessionRow } from './types.js';
+import type { ContentSearch, SessionRow } from './types.js';
+import { useContentSearch } from './use-content-search.js';
 
 const VISIBLE = 10;
 
 export interface SessionsPanelProps {
   sessions: SessionRow[];
   skipped: string[];
+  /** looks through every prompt and answer; without it the filter reads the rows' own fields only */
+  searchContent?: ContentSearch;
   isActive: boolean;
   onSelect(sessionId: string): void;
   /** after the user said yes: move the session to the trash */
   onDelete(sessionId: string): void;
 }
 
-/** The rows whose title, first prompt or id hold `filter`, in any case. */
-export function filterSessions(sessions: readonly SessionRow[], filter: string): SessionRow[] {
+/** Whether the row's title, first prompt or id holds `needle` (lower case). */
+function rowHolds(row: SessionRow, needle: string): boolean {
+  return [row.title ?? '', row.firstPrompt, row.id].some((text) => text.toLowerCase().includes(needle));
+}
+
+/** The rows whose title, first prompt or id hold `filter`, in any case, or that `contentHits` found. */
+export function filterSessions(sessions: readonly SessionRow[], filter: string, contentHits: ReadonlyMap<string, string> = new Map()): SessionRow[] {
   const needle = filter.toLowerCase();
   if (needle === '') return [...sessions];
-  return sessions.filter((s) => [s.title ?? '', s.firstPrompt, s.id].some((text) => text.toLowerCase().includes(needle)));
+  return sessions.filter((s) => rowHolds(s, needle) || contentHits.has(s.id));
 }
 
 interface PanelState {
@@ -37,7 +46,7 @@ interface PanelState {
   refusedCurrent: boolean;
 }
 
-export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, isActive, onSelect, onDelete }: SessionsPanelProps) {
+export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, searchContent, isActive, onSelect, onDelete }: SessionsPanelProps) {
   const [state, setState] = useState<PanelState>({ highlighted: 0, filter: '', filtering: false, confirming: null, refusedCurrent: false });
   // a key can arrive before the handler sees the last change's render: read the newest value
   const current = useRef(state);
@@ -45,12 +54,15 @@ export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, is
     current.current = { ...current.current, ...changes };
     setState(current.current);
   };
-  const shown = filterSessions(sessions, state.filter);
+  const content = useContentSearch(state.filter, searchContent);
+  const contentHits = useRef(content.hits);
+  contentHits.current = content.hits;
+  const shown = filterSessions(sessions, state.filter, content.hits);
   const highlighted = Math.min(state.highlighted, Math.max(0, shown.length - 1));
   usePanelKeys(
     (input, key) => {
       const now = current.current;
-      const rows = filterSessions(sessions, now.filter);
+      const rows = filterSessions(sessions, now.filter, contentHits.current);
       const at = Math.min(now.highlighted, Math.max(0, rows.length - 1));
       if (now.refusedCurrent) update({ refusedCurrent: false });
       if (now.confirming) {
@@ -77,7 +89,7 @@ export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, is
   );
   const first = Math.max(0, Math.min(highlighted - VISIBLE + 1, shown.length - VISIBLE));
   const keys = state.filtering ? 'type to filter · Enter done' : '↑/↓ move · Enter switch · / filter · d delete';
-  const title = `Sessions (${state.filter ? `${shown.length} of ${sessions.length}` : sessions.length})`;
+  const title = `Sessions (${state.filter ? `${shown.length} of ${sessions.length}` : sessions.length})${content.searching ? ' · searching prompts and answers…' : ''}`;
   const asked = sessions.find((s) => s.id === state.confirming);
   const countWidth = Math.max(0, ...sessions.map((s) => plural(s.promptCount, 'prompt').length));
   return (
@@ -91,7 +103,7 @@ export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, is
             {active ? '❯ ' : '  '}
             {`${visibleLine(s.id.slice(0, 17))}  ${visibleLine(formatLocalTime(s.lastActiveAt))}  ${pad(plural(s.promptCount, 'prompt'), countWidth)}  `}
             {s.title ? <Text bold>{`${oneLine(s.title, 30)}  `}</Text> : null}
-            {oneLine(s.firstPrompt, 40)}
+            {shownLine(s, state.filter, content.hits)}
             {s.current ? <Text color="green"> (current)</Text> : null}
           </Text>
         );
@@ -109,3 +121,9 @@ export const SessionsPanel = memo(function SessionsPanel({ sessions, skipped, is
     </PanelFrame>
   );
 });
+
+/** The row's first prompt, or, when only its prompts or answers hold the filter, the line that does. */
+function shownLine(row: SessionRow, filter: string, contentHits: ReadonlyMap<string, string>): string {
+  const hit = contentHits.get(row.id);
+  return hit !== undefined && !rowHolds(row, filter.toLowerCase()) ? oneLine(hit, 60) : oneLine(row.firstPrompt, 40);
+}

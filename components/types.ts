@@ -189,6 +189,12 @@ export interface SessionRow {
   current: boolean;
 }
 
+/**
+ * The sessions panel's search of every prompt and answer (what `bakeoff sessions --search` finds): for each
+ * session that holds the text, its first matching line with where it is (`#2 prompt: …`).
+ */
+export type ContentSearch = (text: string) => Promise<Map<string, string>>;
+
 export interface HistoryTurn {
   role: 'user' | 'assistant';
   content: string;

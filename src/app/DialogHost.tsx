@@ -98,6 +98,8 @@ export const DialogHost = memo(function DialogHost({ dialog, isActive, height, o
         </Scrolling>
       );
     case 'sessions':
-      return <SessionsPanel sessions={dialog.sessions} skipped={dialog.skipped} isActive={isActive} onSelect={onSelectSession} onDelete={onDeleteSession} />;
+      return (
+        <SessionsPanel sessions={dialog.sessions} skipped={dialog.skipped} searchContent={dialog.searchContent} isActive={isActive} onSelect={onSelectSession} onDelete={onDeleteSession} />
+      );
   }
 });

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { dataLayout, readSessionHeaders, sessionTitles } from '../../store/index.js';
-import { searchSessions } from '../../store/manage/session-search.js';
+import { hitPlace, searchSessions } from '../../store/manage/session-search.js';
 import type { SessionMatch } from '../../store/manage/session-search.js';
 import { resolveDataDir } from '../session/data-dir.js';
 import { dataDirSchema } from './global-options.js';
@@ -10,6 +10,7 @@ import { parseOptions } from './parse-options.js';
 import { addCommonOptions, commandOptions } from './common-options.js';
 import { cell, formatLocalTime } from './format.js';
 import { renderTable } from './table.js';
+import { matchInView } from '../text/match-in-view.js';
 import { printJson, printText, printWarning } from './print.js';
 
 const optionsSchema = dataDirSchema.extend({ json: z.boolean().default(false), search: z.string().min(1, 'needs a text to look for').optional() });
@@ -76,20 +77,10 @@ async function searchCommand(sessionsDir: string, query: string, json: boolean):
 /** Code points of a hit's line shown in text: a terminal line's worth. */
 const HIT_WIDTH = 100;
 
-/** The line cut to HIT_WIDTH so that the match is in it: from a little before the match when it lies further in. */
-function aroundMatch(line: string, query: string): string {
-  const at = line.toLowerCase().indexOf(query.toLowerCase());
-  if (at <= HIT_WIDTH / 2) return cell(line, HIT_WIDTH);
-  return cell(`…${line.slice(at - 20)}`, HIT_WIDTH);
-}
-
 /** The session's line, then one line per hit: where it is and the line that holds the text, the match in view. */
 function renderMatch({ session, title, hits, more }: SessionMatch, query: string): string {
   const head = `${session.id}  ${formatLocalTime(session.last_active_at)}${title ? `  ${JSON.stringify(title)}` : ''}`;
-  const lines = hits.map((hit) => {
-    const where = hit.field === 'title' ? 'title' : hit.field === 'prompt' ? `#${hit.run} prompt` : `#${hit.run} ${hit.model}`;
-    return `  ${where}: ${aroundMatch(hit.line, query)}`;
-  });
+  const lines = hits.map((hit) => `  ${hitPlace(hit)}: ${cell(matchInView(hit.line, query, HIT_WIDTH), HIT_WIDTH)}`);
   if (more > 0) lines.push(`  … and ${more} more ${more === 1 ? 'line' : 'lines'}`);
   return [head, ...lines].join('\n') + '\n';
 }

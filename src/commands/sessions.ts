@@ -1,5 +1,7 @@
 // /sessions [id]: browse the data directory's sessions and switch to one (or switch at once by id or prefix).
 import { readSessionHeaders, resolveSessionId, sessionTitles } from '../../store/index.js';
+import { hitPlace, searchSessions } from '../../store/manage/session-search.js';
+import { matchInView } from '../text/match-in-view.js';
 import { failure, info, type SlashCommand } from './types.js';
 
 export const sessionsCommand: SlashCommand = {
@@ -36,6 +38,10 @@ export const sessionsCommand: SlashCommand = {
           current: s.id === current.id,
         })),
         skipped: skipped.map((s) => `${s.id}: ${s.reason}`),
+        searchContent: async (text) => {
+          const { matches } = await searchSessions(store.sessionsDir(), text);
+          return new Map(matches.map(({ session, hits }) => [session.id, `${hitPlace(hits[0])}: ${matchInView(hits[0].line, text, 40)}`]));
+        },
       },
     };
   },

@@ -5,6 +5,7 @@ import type { AppServices } from '../app/services.js';
 import type {
   CheckpointView,
   CommandHint,
+  ContentSearch,
   CostRow,
   HistoryTurn,
   RecipesView,
@@ -23,7 +24,7 @@ export type Dialog =
   | { kind: 'recipes'; view: RecipesView }
   | { kind: 'checkpoint'; checkpoint: CheckpointView | null }
   | { kind: 'stats'; filters: StatsFilterView[]; scope: 'session' | 'all' }
-  | { kind: 'sessions'; sessions: SessionRow[]; skipped: string[] };
+  | { kind: 'sessions'; sessions: SessionRow[]; skipped: string[]; searchContent: ContentSearch };
 
 export type DialogKind = Dialog['kind'];
 

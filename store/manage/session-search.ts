@@ -20,6 +20,12 @@ export interface SearchHit {
   line: string;
 }
 
+/** Where a hit is, as `show` numbers runs: `title`, `#2 prompt`, `#2 demo/alpha`. */
+export function hitPlace(hit: SearchHit): string {
+  if (hit.field === 'title') return 'title';
+  return `#${hit.run} ${hit.field === 'prompt' ? 'prompt' : hit.model}`;
+}
+
 export interface SessionMatch {
   session: SessionHeader;
   title: string | null;

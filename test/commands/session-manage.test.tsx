@@ -79,8 +79,8 @@ describe('session management in the app', () => {
     await app.submit('/sessions');
     await app.waitFor('Sessions (2)');
     await app.press('d');
+    await app.waitFor('This is the session open here');
     await app.press('y');
-    await app.waitFor('is the one open here');
     await app.press(KEY.down);
     await app.press('d');
     await app.waitFor(`Move ${oldId} to the trash? y/n`);

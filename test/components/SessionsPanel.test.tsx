@@ -72,6 +72,29 @@ describe('SessionsPanel', () => {
     expect(onDelete).toHaveBeenCalledWith('ses_01950000-0000-7000-8000-00000000000a');
   });
 
+  it('after a pause, the filter also shows the sessions whose prompts or answers hold it, with the line; only the newest text is searched', async () => {
+    const searched: string[] = [];
+    const search = async (text: string) => {
+      searched.push(text);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      return text === 'bbb' ? new Map([['ses_01940000-0000-7000-8000-00000000000b', '#2 prompt: write b.txt: bbb']]) : new Map<string, string>();
+    };
+    const { stdin, lastFrame } = renderWithKeys(<SessionsPanel sessions={sessions} skipped={[]} searchContent={search} isActive onSelect={() => {}} onDelete={() => {}} />);
+    await tick();
+    stdin.write('/');
+    await tick();
+    for (const key of 'bbb') {
+      stdin.write(key);
+      await tick();
+    }
+    expect(lastFrame()).toContain('Sessions (0 of 3) · searching prompts and answers…');
+    await vi.waitFor(() => expect(lastFrame()).toContain('Sessions (1 of 3)'), { timeout: 2000 });
+    expect(lastFrame()).toMatch(/ses_01940000-0000 .*#2 prompt: write b\.txt: bbb/);
+    expect(lastFrame()).not.toContain('searching');
+    // the keys came closer together than the pause: one search, of the whole text
+    expect(searched).toEqual(['bbb']);
+  });
+
   it('d on the session open here refuses at once, without asking', async () => {
     const { lastFrame, press, onDelete } = panel();
     await tick();

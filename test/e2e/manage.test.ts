@@ -104,7 +104,7 @@ describe('managing sessions in the app', () => {
 
   it('the sessions panel filters as you type, and d then y moves a session to the trash (not the one open here); bakeoff restore brings it back', async () => {
     const ws = await realWorkspace();
-    const current = await ws.session(['write keep.txt: keep me']);
+    const current = await ws.session(['write keep.txt: keep me', 'write b.txt: walrus facts']);
     const other = await ws.session(['write other.txt: another topic']);
     const third = await ws.session(['write third.txt: a third one']);
     const otherBefore = await bytesUnder(ws.sessionDir(other));
@@ -114,15 +114,21 @@ describe('managing sessions in the app', () => {
     let screen = await terminal.waitFor('Sessions (3)');
     expect(screen).toContain('sessions has the keys: ↑/↓ move · Enter switch · / filter · d delete · Esc closes');
 
-    // the session open here is not deleted: the app says so
+    // the session open here is not deleted: the panel says so at once, without asking
     terminal.keys('Down', 'Down');
     terminal.type('d');
-    await terminal.waitFor(`Move ${current} to the trash? y/n`);
-    terminal.type('y');
-    await terminal.waitFor(`Session ${current} is the one open here: switch to another (or quit) before deleting it.`);
+    screen = await terminal.waitFor('This is the session open here: switch to another one (or quit) to delete it.');
+    expect(screen).not.toContain('to the trash?');
     expect(await ws.sessionIds()).toEqual([current, other, third].sort());
 
+    // the filter finds a session by a later prompt too, after a short pause, showing the line that holds it
     terminal.type('/');
+    await terminal.waitFor('filter: ▏');
+    terminal.type('walrus');
+    screen = sessionsPanel(await terminal.waitFor(/#2 prompt: write b\.txt: walrus facts/));
+    expect(screen).toContain('Sessions (1 of 3)');
+    expect(screen).not.toContain('another topic');
+    terminal.keys(...Array<string>(6).fill('BSpace'));
     await terminal.waitFor('filter: ▏');
     terminal.type('ANOTH');
     const panel = sessionsPanel(await terminal.waitFor('Sessions (1 of 3)'));
