@@ -1,7 +1,7 @@
 // One line at the bottom: session and its title, recipe, models, cost, rewind depth, checkpoint, the sandbox, and a hint.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { formatUsd, visibleLine } from './format.js';
+import { formatUsd, oneLine, visibleLine } from './format.js';
 import { shortHash } from './short-hash.js';
 import type { StatusInfo } from './types.js';
 
@@ -9,6 +9,9 @@ export interface StatusBarProps {
   status: StatusInfo;
   hint?: string;
 }
+
+/** Columns of the title the bar shows (titles may be 80 characters, each two columns wide). */
+const TITLE_COLUMNS = 24;
 
 /** `ses_` and the UUID's timestamp part: enough to tell sessions apart and a valid --resume prefix. */
 export function shortSessionId(id: string): string {
@@ -19,9 +22,10 @@ export const StatusBar = memo(function StatusBar({ status, hint }: StatusBarProp
   const recipe = visibleLine(`${status.recipeName || 'default'}${status.recipeHash ? ` ${shortHash(status.recipeHash)}` : ''}`);
   return (
     <Box flexDirection="column">
+      {/* a long title is cut to its first columns: it must not push the bar onto more lines */}
       <Text>
         <Text color="blue">{visibleLine(shortSessionId(status.sessionId))}</Text>
-        {status.title ? <Text bold>{` ${visibleLine(status.title)}`}</Text> : null}
+        {status.title ? <Text bold>{` ${oneLine(status.title, TITLE_COLUMNS)}`}</Text> : null}
         <Text dimColor> │ </Text>
         {recipe}
         <Text dimColor> │ </Text>

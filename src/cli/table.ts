@@ -1,4 +1,5 @@
 // Plain text tables: columns padded to their widest cell, two spaces apart, numbers right-aligned.
+import stringWidth from 'string-width';
 import { codePointCount } from '../../store/code-points.js';
 
 export interface Column {
@@ -6,8 +7,13 @@ export interface Column {
   align?: 'left' | 'right';
 }
 
-/** Width in code points (counted, never spread); wide (CJK) characters are counted as one, close enough for a report. */
-const width = codePointCount;
+/** Longer cells than this (a value no `cell` cut) are measured in code points: counted, never segmented. */
+const MEASURED_CELL = 4096;
+
+/** Terminal columns: a wide (CJK, emoji) character is two, so the next columns stay aligned. */
+function width(text: string): number {
+  return text.length <= MEASURED_CELL ? stringWidth(text) : codePointCount(text);
+}
 
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
   const widths = columns.map((column, index) => Math.max(width(column.header), ...rows.map((row) => width(row[index] ?? ''))));
@@ -15,7 +21,7 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
     columns
       .map((column, index) => {
         const text = cells[index] ?? '';
-        const padding = ' '.repeat(widths[index] - width(text));
+        const padding = ' '.repeat(Math.max(0, widths[index] - width(text)));
         return column.align === 'right' ? padding + text : text + padding;
       })
       .join('  ')
@@ -26,5 +32,5 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
 /** `label  value` lines with the values aligned: a header block above a table or a list. */
 export function renderFacts(facts: readonly (readonly [string, string])[]): string {
   const labelWidth = Math.max(0, ...facts.map(([label]) => width(label)));
-  return facts.map(([label, value]) => `${label.padEnd(labelWidth)}  ${value}`.trimEnd()).join('\n') + '\n';
+  return facts.map(([label, value]) => `${label}${' '.repeat(labelWidth - width(label))}  ${value}`.trimEnd()).join('\n') + '\n';
 }

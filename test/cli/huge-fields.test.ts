@@ -107,8 +107,15 @@ describe('table helpers read a bounded head', () => {
     expect(truncate('a😀'.repeat(1000), 4)).toBe('a😀a…');
   });
 
-  it('renderTable counts code points, a surrogate pair as one', () => {
-    const table = renderTable([{ header: 'A' }, { header: 'B' }], [['😀x', '1'], ['abcd', '2']]);
-    expect(table.split('\n')[1]).toBe('😀x    1');
+  it('renderTable measures terminal columns (an emoji or a CJK character is two), so the next column lines up', () => {
+    const table = renderTable([{ header: 'A' }, { header: 'B' }], [['😀x', '1'], ['abcd', '2'], ['漢字', '3']]);
+    expect(table.split('\n').slice(1, 4)).toEqual(['😀x   1', 'abcd  2', '漢字  3']);
+  });
+
+  it('renderTable counts a cell no cut bounded in code points, quickly', () => {
+    const started = performance.now();
+    const table = renderTable([{ header: 'A' }, { header: 'B' }], [[huge, '1']]);
+    expect(table.length).toBeGreaterThan(huge.length);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -31,6 +31,14 @@ describe('StatusBar', () => {
     expect(frame).toContain('checkpoint');
   });
 
+  it('takes no more lines with the longest title, even of wide characters: the title is cut to 24 columns', () => {
+    const lines = (title: string) => (render(<StatusBar status={{ ...status, title }} />).lastFrame() ?? '').split('\n').length;
+    for (const title of ['x'.repeat(80), '😀'.repeat(80)]) {
+      expect(lines(title)).toBe(lines('Bug hunt'));
+      expect(render(<StatusBar status={{ ...status, title }} />).lastFrame()).toMatch(/ses_019505e2-7c3a [x😀]+… │/);
+    }
+  });
+
   it('shows the title after the id, and the redo depth when there is something to redo', () => {
     const frame = render(<StatusBar status={{ ...status, title: 'Bug hunt', redoDepth: 1 }} />).lastFrame() ?? '';
     expect(frame).toContain('ses_019505e2-7c3a Bug hunt │');

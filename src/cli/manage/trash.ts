@@ -41,7 +41,7 @@ async function trash(options: z.output<typeof optionsSchema>): Promise<void> {
       printJson({ trash: trashed.map((t) => ({ id: t.id, trashed_at: t.trashedAt, title: t.title, first_prompt: t.metadata?.first_prompt ?? null })) });
     } else if (trashed.length === 0) printText(`the trash of ${layout.root} is empty`);
     else {
-      const rows = trashed.map((t) => [t.id, formatLocalTime(t.trashedAt), t.title ?? '', cell(t.metadata?.first_prompt, 50)]);
+      const rows = trashed.map((t) => [t.id, formatLocalTime(t.trashedAt), cell(t.title ?? '', 30), cell(t.metadata?.first_prompt, 50)]);
       printText(renderTable([{ header: 'ID' }, { header: 'TRASHED' }, { header: 'TITLE' }, { header: 'FIRST PROMPT' }], rows));
     }
     return;
