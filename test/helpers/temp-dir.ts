@@ -10,8 +10,9 @@ afterEach(async () => {
   await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5 })));
 });
 
-export async function tempDir(prefix = 'bakeoff-test-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
+/** `under`: where to make it (the system's temp directory unless given; the sandbox hides that one). */
+export async function tempDir(prefix = 'bakeoff-test-', under = tmpdir()): Promise<string> {
+  const dir = await mkdtemp(join(under, prefix));
   created.push(dir);
   return dir;
 }

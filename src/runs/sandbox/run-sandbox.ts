@@ -52,7 +52,7 @@ export class RunSandbox {
       projectRoot,
       policy: options.policy,
       support,
-      protections: await protectionsFor(projectRoot, options.dataDirs),
+      protections: await protectionsFor(projectRoot, options.dataDirs, options.env),
       env: sandboxEnv(options.env, options.fromDotEnv, privateTmp ? { TMPDIR: '/tmp' } : {}),
     };
   }
