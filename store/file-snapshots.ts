@@ -1,7 +1,8 @@
 // Applying a response's file writes, and the snapshots that let rewind undo them.
-import { readFile, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { writeDurably } from './durable-file.js';
 import { resolveProjectPath, type ProjectPath } from './project-path.js';
+import { readRegularFile } from './regular-file.js';
 import type { FileSnapshot, FileWrite } from './types.js';
 
 /** Project files a model creates get the usual mode; an existing file keeps its own. */
@@ -44,14 +45,12 @@ async function removeFile(absolute: string): Promise<void> {
   }
 }
 
+/** The file's bytes as they are (a pipe or device is refused, never waited on), so a rewind gives back exactly them. */
 async function readSnapshot(absolute: string): Promise<FileSnapshot> {
-  try {
-    return { path: absolute, content: await readFile(absolute, 'utf8'), didNotExist: false };
-  } catch (err) {
-    const code = errorCode(err);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { path: absolute, content: '', didNotExist: true };
-    throw new Error(`could not snapshot ${absolute}: ${reasonOf(err)}`, { cause: err });
-  }
+  const read = await readRegularFile(absolute, { followLinks: true });
+  if ('refused' in read) throw new Error(`could not snapshot ${absolute}: ${read.refused}`);
+  if ('missing' in read) return { path: absolute, content: Buffer.alloc(0), didNotExist: true };
+  return { path: absolute, content: read.bytes, didNotExist: false };
 }
 
 /** The current content of every distinct target (first occurrence wins), paths absolute. */

@@ -1,6 +1,5 @@
 // A rewind's record for redo (taken while it happens), and what redoing it would do: each file put back from
 // its snapshot, checked against what the rewind left (the same drift check as rewind), and the session files.
-import { readFile } from 'node:fs/promises';
 import type { ConversationTurn, Histories } from './schemas.js';
 import { conversationTurnSchema } from './schemas.js';
 import type { RedoRecord } from './redo-stack.js';
@@ -8,6 +7,7 @@ import type { RewindRecord } from './rewind-stack.js';
 import type { RewindPlan } from './rewind-plan.js';
 import type { SnapshotBlobs } from './snapshot-blobs.js';
 import { contentHash } from './snapshot-blobs.js';
+import { readProjectFile } from './regular-file.js';
 import { adoptEncoding, encodeOnce } from './json-cache.js';
 import { readBytes } from './read-json.js';
 import { DataFileError } from './errors.js';
@@ -31,10 +31,10 @@ export class RedoStaleError extends Error {
 export interface RedoFileChange {
   path: string;
   root: string;
-  /** the file now; null = absent */
-  current: string | null;
-  /** what the redo puts there: the content before the rewind; null = the file is deleted */
-  restored: string | null;
+  /** the file's bytes now; null = absent */
+  current: Buffer | null;
+  /** what the redo puts there: the bytes before the rewind; null = the file is deleted */
+  restored: Buffer | null;
   /** changed since the rewind: a redo would overwrite someone's edit */
   drifted: boolean;
 }
@@ -74,7 +74,7 @@ export async function redoRecordFor(
     plan.files
       .filter((file) => !file.lost)
       .map(async (file) => {
-        const now = await readFile(file.path, 'utf8').catch(() => null);
+        const now = await readProjectFile(file.path).catch(() => null);
         return { path: file.path, root: file.root, before: file.current === null ? null : contentHash(file.current), after: now === null ? null : contentHash(now), content: file.current };
       }),
   );
@@ -103,17 +103,17 @@ export async function planRedo(blobs: SnapshotBlobs, record: RedoRecord, metadat
   const state = onDisk === null ? null : contentHash(onDisk);
   // the metadata already back means a redo stopped half-way: finish it
   if (state !== record.metadata_after && state !== record.metadata_before) throw new RedoStaleError(sessionId);
-  const metadataBytes = await blobs.getBytes(record.metadata_before);
-  if (!metadataBytes || contentHash(metadataBytes) !== record.metadata_before) {
-    throw new DataFileError(blobs.dir, `the stored session_metadata.json of the rewind is missing or damaged (${record.metadata_before}); nothing was changed`);
+  const metadataBytes = await blobs.getBytes(record.metadata_before, 'session_metadata.json before the rewind');
+  if (!metadataBytes) {
+    throw new DataFileError(blobs.dir, `the stored session_metadata.json of the rewind is missing (${record.metadata_before}); nothing was changed`);
   }
   const files = await Promise.all(
     record.files.map(async (file): Promise<RedoFileChange> => {
-      const restored = file.before === null ? null : await blobs.get(file.before);
-      if (file.before !== null && (restored === null || contentHash(restored) !== file.before)) {
+      const restored = file.before === null ? null : await blobs.getBytes(file.before, file.path);
+      if (file.before !== null && restored === null) {
         throw new DataFileError(blobs.dir, `no stored content for ${file.path} (${file.before}); nothing was changed`);
       }
-      const current = await readFile(file.path, 'utf8').catch(() => null);
+      const current = await readProjectFile(file.path);
       const now = current === null ? null : contentHash(current);
       return { path: file.path, root: file.root, current, restored, drifted: now !== file.after && now !== file.before };
     }),

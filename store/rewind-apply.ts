@@ -23,11 +23,11 @@ export async function restorePlanFiles(plan: RewindPlan): Promise<string> {
 }
 
 /** What each file is put back to (`restored` null: the file is deleted), grouped by the project root its run wrote to. */
-export function snapshotsByRoot(files: readonly { path: string; root: string; restored: string | null }[]): Map<string, FileSnapshot[]> {
+export function snapshotsByRoot(files: readonly { path: string; root: string; restored: Buffer | null }[]): Map<string, FileSnapshot[]> {
   const byRoot = new Map<string, FileSnapshot[]>();
   for (const file of files) {
     const snaps = byRoot.get(file.root) ?? [];
-    snaps.push({ path: file.path, content: file.restored ?? '', didNotExist: file.restored === null });
+    snaps.push({ path: file.path, content: file.restored ?? Buffer.alloc(0), didNotExist: file.restored === null });
     byRoot.set(file.root, snaps);
   }
   return byRoot;

@@ -1,9 +1,9 @@
 // What undoing a run (and every later one) would do: the files it would restore or delete, whether
 // any of them changed since bakeoff wrote them, and the conversation turns it would remove.
-import { readFile } from 'node:fs/promises';
 import type { Histories } from './schemas.js';
 import type { RewindRecord, RewindStack } from './rewind-stack.js';
 import { contentHash } from './snapshot-blobs.js';
+import { readProjectFile } from './regular-file.js';
 
 /** both = code and conversation; code = files only (conversation kept); conversation = histories only (files kept). */
 export type RewindMode = 'both' | 'code' | 'conversation';
@@ -13,10 +13,10 @@ export interface RewindFileChange {
   path: string;
   /** the project root the run's writes were applied in */
   root: string;
-  /** the file now; null when it does not exist */
-  current: string | null;
-  /** what the rewind leaves there; null = the file is deleted */
-  restored: string | null;
+  /** the file's bytes now; null when it does not exist */
+  current: Buffer | null;
+  /** the bytes the rewind leaves there; null = the file is deleted */
+  restored: Buffer | null;
   /** changed since bakeoff wrote it: a restore would overwrite someone's edit */
   drifted: boolean;
   /** the stored content before the run is gone, so this file cannot be restored */
@@ -71,7 +71,7 @@ export async function planRewind(
 
 /** Per file: the content before the oldest undone run, checked against what the newest one left. */
 async function fileChanges(stack: RewindStack, records: readonly RewindRecord[], defaultRoot: string): Promise<RewindFileChange[]> {
-  const byPath = new Map<string, { root: string; expectedNow: string | null; snapshot: { content: string; didNotExist: boolean; lost: boolean } }>();
+  const byPath = new Map<string, { root: string; expectedNow: string | null; snapshot: { content: Buffer; didNotExist: boolean; lost: boolean } }>();
   for (const record of records) {
     const snapshots = await stack.snapshotsOf(record);
     (record.files ?? []).forEach((change, index) => {
@@ -81,7 +81,7 @@ async function fileChanges(stack: RewindStack, records: readonly RewindRecord[],
   }
   return Promise.all(
     [...byPath].map(async ([path, { root, expectedNow, snapshot }]) => {
-      const current = await readFile(path, 'utf8').catch(() => null);
+      const current = await readProjectFile(path);
       return {
         path,
         root,

@@ -2,12 +2,12 @@
 // snapshots/, once each by hash) so /rewind works after --continue, --resume and a crash.
 // Errata ignores both; a session without them simply has nothing to undo.
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
 import type { FileSnapshot, RewindEntry } from './types.js';
 import { DurableFile } from './durable-file.js';
 import { readJsonFile } from './read-json.js';
 import { SnapshotBlobs, contentHash } from './snapshot-blobs.js';
+import { readProjectFile } from './regular-file.js';
 import { checkRewindRecord, fileChangeSchema, type RewindRecord, type TrustContext } from './rewind-trust.js';
 
 /** Older entries are dropped past this many; their snapshots go with them. */
@@ -141,20 +141,20 @@ export class RewindStack {
     return this.serially(() => this.collectGarbage());
   }
 
-  /** The FileSnapshots of a record, contents read back from their blobs (null content = blob lost). */
+  /** The FileSnapshots of a record, contents read back from their blobs (lost: the blob is gone); a BadBlobError for a blob refused. */
   async snapshotsOf(record: RewindRecord): Promise<(FileSnapshot & { lost: boolean })[]> {
     return Promise.all(
       (record.files ?? []).map(async (change) => {
-        if (change.before === null) return { path: change.path, content: '', didNotExist: true, lost: false };
-        const content = await this.blobs.get(change.before);
-        return { path: change.path, content: content ?? '', didNotExist: false, lost: content === null };
+        if (change.before === null) return { path: change.path, content: Buffer.alloc(0), didNotExist: true, lost: false };
+        const content = await this.blobs.getBytes(change.before, change.path);
+        return { path: change.path, content: content ?? Buffer.alloc(0), didNotExist: false, lost: content === null };
       }),
     );
   }
 
   private async recordChange(snap: FileSnapshot): Promise<FileChange> {
     const before = snap.didNotExist ? null : await this.blobs.put(snap.content);
-    const now = await readFile(snap.path, 'utf8').catch(() => null);
+    const now = await readProjectFile(snap.path).catch(() => null);
     return { path: snap.path, before, after: now === null ? null : contentHash(now) };
   }
 

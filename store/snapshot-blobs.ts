@@ -1,8 +1,12 @@
-// File contents kept for rewind, stored once each by content hash under the session's snapshots/.
-import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+// File contents kept for rewind and redo, stored once each by content hash (sha256 of the bytes) under the
+// session's snapshots/. A blob is trusted only when it is a regular file (never read through a link) whose
+// bytes have the hash it is named by: snapshots/ may come with a hostile repository.
+import { readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { writeDurably } from './durable-file.js';
+import { DataFileError } from './errors.js';
+import { readRegularFile } from './regular-file.js';
 
 export function contentHash(content: string | Buffer | readonly Buffer[]): string {
   const hash = createHash('sha256');
@@ -15,30 +19,59 @@ export function contentHash(content: string | Buffer | readonly Buffer[]): strin
 /** A blob name: what a data file may name, and nothing that could be a path. */
 export const BLOB_HASH = /^[0-9a-f]{64}$/;
 
+/** A blob that is there but cannot be trusted (a link, a pipe, too large, other bytes than its name says). */
+export class BadBlobError extends DataFileError {
+  constructor(path: string, reason: string) {
+    super(path, reason);
+    this.name = 'BadBlobError';
+  }
+}
+
+/** A blob as read back: its bytes, `missing` (gone), or why it was refused. */
+export type BlobRead = { bytes: Buffer } | { missing: true } | { refused: string };
+
 export class SnapshotBlobs {
   constructor(readonly dir: string) {}
 
-  /** Stores `content` unless a blob with its hash is there already; returns the hash. */
+  pathOf(hash: string): string {
+    return join(this.dir, hash);
+  }
+
+  /** Stores `content` unless a trusted blob with its hash is there already; returns the hash. */
   async put(content: string | Buffer): Promise<string> {
     const hash = contentHash(content);
-    const path = join(this.dir, hash);
-    const present = await stat(path).then(
-      () => true,
-      () => false,
-    );
-    if (!present) await writeDurably(path, content);
+    const present = await this.read(hash);
+    if ('bytes' in present) return hash;
+    if ('missing' in present) {
+      await writeDurably(this.pathOf(hash), content);
+      return hash;
+    }
+    // a link, a pipe or other bytes under this name: written beside it, then renamed over it (never through it)
+    const aside = join(this.dir, `.${hash}.${randomBytes(6).toString('hex')}.tmp`);
+    await writeDurably(aside, content);
+    await rename(aside, this.pathOf(hash)).catch(async (error: unknown) => {
+      await unlink(aside).catch(() => undefined);
+      throw error;
+    });
     return hash;
   }
 
-  /** The content stored under `hash`, or null when the blob is gone. */
-  async get(hash: string): Promise<string | null> {
-    return (await this.getBytes(hash))?.toString('utf8') ?? null;
+  /** The blob `hash`, checked: a regular file, not a link, with exactly the bytes that hash to its name. */
+  async read(hash: string): Promise<BlobRead> {
+    if (!BLOB_HASH.test(hash)) return { refused: 'its name is not a sha256 hex hash' };
+    const read = await readRegularFile(this.pathOf(hash), { followLinks: false });
+    if ('bytes' in read && contentHash(read.bytes) !== hash) return { refused: 'its content does not match its hash' };
+    return read;
   }
 
-  /** The bytes stored under `hash`, or null when the blob is gone (or `hash` is not a blob name). */
-  async getBytes(hash: string): Promise<Buffer | null> {
-    if (!BLOB_HASH.test(hash)) return null;
-    return readFile(join(this.dir, hash)).catch(() => null);
+  /**
+   * The bytes stored under `hash`, or null when the blob is gone; a BadBlobError naming the blob and `holds`
+   * (what it keeps: a file's path) when it is there but refused. Every reader of blobs comes through here.
+   */
+  async getBytes(hash: string, holds: string): Promise<Buffer | null> {
+    const read = await this.read(hash);
+    if ('refused' in read) throw new BadBlobError(this.pathOf(hash), `the stored content of ${holds} is refused (${read.refused}); nothing was changed`);
+    return 'bytes' in read ? read.bytes : null;
   }
 
   /** Removes every blob no entry references any more. */

@@ -35,7 +35,8 @@ export interface ModelResponse {
 /** The content a file had before bakeoff wrote it; `path` is absolute. */
 export interface FileSnapshot {
   path: string;
-  content: string;
+  /** the file's bytes exactly (binary files too) */
+  content: Buffer;
   didNotExist: boolean;
 }
 

@@ -27,8 +27,11 @@ export interface RewindPickerState {
 
 /** "\ No newline at end of file" only says something when one side has that newline and the other not. */
 function newlineAtEndDiffers(file: RewindFileChange): boolean {
-  return file.current !== null && file.restored !== null && file.current.endsWith('\n') !== file.restored.endsWith('\n');
+  return file.current !== null && file.restored !== null && (file.current.at(-1) === 0x0a) !== (file.restored.at(-1) === 0x0a);
 }
+
+/** A unified diff without its ---/+++ header (a binary file's one line has none). */
+const withoutHeader = (lines: string[]): string[] => (lines[0]?.startsWith('---') ? lines.slice(2) : lines);
 
 /** The plan as the picker shows it: run numbers, each file's action and diff lines. */
 export function previewOfPlan(plan: RewindPlan, runNumber: (feedIndex: number) => number): RewindPreview {
@@ -39,10 +42,7 @@ export function previewOfPlan(plan: RewindPlan, runNumber: (feedIndex: number) =
       path: displayPath(file),
       action: fileAction(file),
       // the ---/+++ header names the file and the sides, which the picker already says
-      diff: fileDiff(file)
-        .split('\n')
-        .slice(2)
-        .filter((line) => !line.startsWith('\\') || newlineAtEndDiffers(file)),
+      diff: withoutHeader(fileDiff(file).split('\n')).filter((line) => !line.startsWith('\\') || newlineAtEndDiffers(file)),
       drifted: file.drifted,
       lost: file.lost,
     })),

@@ -1,5 +1,6 @@
 // A rewind plan as people read it: the runs undone, each file and what it becomes (a unified diff),
 // files changed since bakeoff wrote them, and the conversation turns removed. Shared by the picker and `bakeoff rewind`.
+import { isUtf8 } from 'node:buffer';
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { RewindFileChange, RewindPlan } from '../../store/rewind-plan.js';
@@ -10,7 +11,7 @@ export type FileAction = 'restore' | 'delete' | 'recreate' | 'unchanged';
 export function fileAction(file: RewindFileChange): FileAction {
   if (file.restored === null) return file.current === null ? 'unchanged' : 'delete';
   if (file.current === null) return 'recreate';
-  return file.current === file.restored ? 'unchanged' : 'restore';
+  return file.current.equals(file.restored) ? 'unchanged' : 'restore';
 }
 
 /** The path as the user knows it: relative to its project root when inside it. */
@@ -19,11 +20,18 @@ export function displayPath(file: RewindFileChange): string {
   return inside && !inside.startsWith('..') ? inside : file.path;
 }
 
-/** What the file becomes, as a unified diff from its current content (empty when nothing changes). */
+/** Text a diff can show: UTF-8 without NUL bytes; anything else is a binary file. */
+const isText = (bytes: Buffer | null): boolean => bytes === null || (isUtf8(bytes) && !bytes.includes(0));
+
+/** What the file becomes, as a unified diff from its current content (empty when nothing changes; sizes for a binary file). */
 export function fileDiff(file: RewindFileChange): string {
   const name = visibleLine(displayPath(file));
   if (fileAction(file) === 'unchanged') return '';
-  const patch = createTwoFilesPatch(`${name} (now)`, `${name} (after rewind)`, file.current ?? '', file.restored ?? '', '', '', { context: 3 });
+  if (!isText(file.current) || !isText(file.restored)) {
+    const size = (bytes: Buffer | null) => (bytes === null ? 'absent' : `${bytes.length} bytes`);
+    return `binary file ${name}: ${size(file.current)} now, ${size(file.restored)} after the rewind`;
+  }
+  const patch = createTwoFilesPatch(`${name} (now)`, `${name} (after rewind)`, file.current?.toString('utf8') ?? '', file.restored?.toString('utf8') ?? '', '', '', { context: 3 });
   // The first two lines are the "====" banner and the header we pass as names; keep from the --- line.
   return patch.slice(patch.indexOf('---')).trimEnd();
 }

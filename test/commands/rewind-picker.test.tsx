@@ -261,7 +261,7 @@ describe('the picker with a fake Store', () => {
   const planFor = (feedIndex: number, mode: RewindMode, current: string): RewindPlan => ({
     mode,
     runs: rows.filter((row) => row.feedIndex >= feedIndex).map((row) => ({ feedIndex: row.feedIndex, prompt: row.prompt })),
-    files: [{ path: '/p/x.txt', root: '/p', current, restored: 'before', drifted: false, lost: false }],
+    files: [{ path: '/p/x.txt', root: '/p', current: Buffer.from(current), restored: Buffer.from('before'), drifted: false, lost: false }],
     historyLengths: {},
     turnsRemoved: {},
   });

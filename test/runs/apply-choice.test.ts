@@ -54,7 +54,7 @@ describe('applyWritesAtomically', () => {
     const root = await project();
     const { applied, snapshots } = await applyWritesAtomically([{ path: 'important.txt', content: 'new' }, { path: 'b.txt', content: 'b' }], root);
     expect(applied).toEqual(['important.txt', 'b.txt']);
-    expect(snapshots.map((s) => [s.content, s.didNotExist])).toEqual([['original', false], ['', true]]);
+    expect(snapshots.map((s) => [s.content.toString('utf8'), s.didNotExist])).toEqual([['original', false], ['', true]]);
   });
 });
 

@@ -67,8 +67,8 @@ describe('a refused path leaves the tree untouched', () => {
       const expected = await listing(base);
       expected[path.join('project', 'real', 'f.txt')] = 'file 644 inside';
       const snaps = [
-        { path: path.join(root, 'real', 'f.txt'), content: 'inside', didNotExist: false },
-        { path: bad, content: 'pwned', didNotExist },
+        { path: path.join(root, 'real', 'f.txt'), content: Buffer.from('inside'), didNotExist: false },
+        { path: bad, content: Buffer.from('pwned'), didNotExist },
       ];
       const err = await restoreSnapshots(snaps, root).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(RestoreError);
@@ -190,14 +190,14 @@ describe('applyWrites and restoreSnapshots', () => {
       root,
     );
     expect(snaps).toEqual([
-      { path: path.join(realRoot, 'real', 'f.txt'), content: 'inside', didNotExist: false },
-      { path: path.join(realRoot, 'new.txt'), content: '', didNotExist: true },
+      { path: path.join(realRoot, 'real', 'f.txt'), content: Buffer.from('inside'), didNotExist: false },
+      { path: path.join(realRoot, 'new.txt'), content: Buffer.from(''), didNotExist: true },
     ]);
   });
 
   it('restore goes in reverse order so the first snapshot of a path wins', async () => {
     const file = path.join(root, 'real', 'f.txt');
-    const snaps = [{ path: file, content: 'oldest', didNotExist: false }, { path: file, content: 'newer', didNotExist: false }];
+    const snaps = [{ path: file, content: Buffer.from('oldest'), didNotExist: false }, { path: file, content: Buffer.from('newer'), didNotExist: false }];
     await restoreSnapshots(snaps, root);
     expect(await readFile(file, 'utf8')).toBe('oldest');
   });
@@ -209,8 +209,8 @@ describe('applyWrites and restoreSnapshots', () => {
     await writeFile(good, 'changed');
     const err = await restoreSnapshots(
       [
-        { path: good, content: 'inside', didNotExist: false },
-        { path: blocked, content: 'cannot go here', didNotExist: false },
+        { path: good, content: Buffer.from('inside'), didNotExist: false },
+        { path: blocked, content: Buffer.from('cannot go here'), didNotExist: false },
       ],
       root,
     ).catch((e: unknown) => e);

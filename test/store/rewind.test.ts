@@ -98,8 +98,8 @@ describe('rewinding to any run', () => {
     const plan = await store.rewindPlan(first, 'both');
     expect(plan.runs.map((r) => r.prompt)).toEqual(['three', 'two', 'one']);
     const byPath = Object.fromEntries(plan.files.map((f) => [f.path.slice(project.length + 1), f]));
-    expect(byPath['main.go']).toMatchObject({ current: null, restored: 'v0', drifted: false });
-    expect(byPath['pkg/new.go']).toMatchObject({ current: 'new', restored: null, drifted: false });
+    expect(byPath['main.go']).toMatchObject({ current: null, restored: Buffer.from('v0'), drifted: false });
+    expect(byPath['pkg/new.go']).toMatchObject({ current: Buffer.from('new'), restored: null, drifted: false });
     expect(plan.turnsRemoved).toEqual({ a: 6, b: 6 });
     expect(await tree(project)).toEqual({ 'pkg/new.go': 'new' });
     expect(store.rewindStackLen()).toBe(3);
@@ -110,7 +110,7 @@ describe('rewinding to any run', () => {
     const index = await runAndApply(store, project, 'one', [{ path: 'main.go', content: 'v1' }]);
     await writeFile(join(project, 'main.go'), 'my own edit');
     const plan = await store.rewindPlan(index);
-    expect(plan.files[0]).toMatchObject({ drifted: true, current: 'my own edit', restored: 'v0' });
+    expect(plan.files[0]).toMatchObject({ drifted: true, current: Buffer.from('my own edit'), restored: Buffer.from('v0') });
     await expect(store.rewindTo(index)).rejects.toBeInstanceOf(RewindDriftError);
     expect(await readFile(join(project, 'main.go'), 'utf8')).toBe('my own edit');
     expect(store.rewindStackLen()).toBe(1);

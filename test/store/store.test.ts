@@ -190,7 +190,7 @@ describe('Store: rewind', () => {
     await store.appendHistories(['a'], [response('a')], 'p');
     await store.persistRunState('p', [response('a')], null, []);
     store.pushRewindEntry({ historyLengths: { a: 0 }, feedIndex: 0, prompt: 'p' });
-    store.pushFileSnapshots([{ path: '/etc/outside-the-project', content: 'x', didNotExist: false }]);
+    store.pushFileSnapshots([{ path: '/etc/outside-the-project', content: Buffer.from('x'), didNotExist: false }]);
     const result = await store.rewind();
     expect(result.fileMsg).toMatch(/^ \(file restore warning: .*outside-the-project/);
     expect(store.histories()).toEqual({});
