@@ -1,4 +1,5 @@
 import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -149,6 +150,18 @@ describe('applyWrites and restoreSnapshots', () => {
       expect(await readFile(path.join(root, 'real', 'f.txt'), 'utf8')).toBe('ça va? 👍');
     });
     expect(await readFile(path.join(root, 'real', 'f.txt'), 'utf8')).toBe(unicode);
+  });
+
+  it('a binary file survives apply and restore byte for byte', async () => {
+    const bytes = Buffer.from([0xff, 0xd8, 0x00, 0x80, 0x81, 0xc3, 0x28]);
+    await writeFile(path.join(root, 'real', 'f.txt'), bytes);
+    await applyAndRestore([{ path: 'real/f.txt', content: 'text' }], async () => {});
+    expect(await readFile(path.join(root, 'real', 'f.txt'))).toEqual(bytes);
+  });
+
+  it('a named pipe in the project is refused at once, never waited on, and nothing is written', async () => {
+    execFileSync('mkfifo', [path.join(root, 'pipe')]);
+    await expect(snapshotFiles([{ path: 'pipe', content: 'x' }], root)).rejects.toThrow(/could not snapshot .*pipe: it is a named pipe, not a regular file/);
   });
 
   it('empty content is written as an empty file and an empty file is restored as one', async () => {
