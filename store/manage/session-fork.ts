@@ -1,7 +1,7 @@
 // A fork: a new session whose runs, histories and recipe are the source's up to one run (default: all).
 // The source is only read. The rewind stack does not travel: the project files it would restore are the
 // project's, not the fork's. The fork is written in data/staging/ and moved into sessions/ whole.
-import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ConversationTurn, Histories, RunContent, RunSummary, SessionContent, SessionMetadata } from '../schemas.js';
 import type { DataLayout } from '../session-paths.js';
@@ -14,6 +14,8 @@ import { nowTimestamp } from '../timestamp.js';
 import { rewindPairs } from './rewind-pairs.js';
 import { assertNoDataLink } from '../data-links.js';
 import { makeDirectories } from '../make-directories.js';
+import { writeDurably } from '../durable-file.js';
+import { readRegularFile } from '../regular-file.js';
 
 export interface ForkResult {
   id: string;
@@ -35,6 +37,8 @@ export class ForkError extends Error {
 /** Forks session `sourceId` at run `atRun` (1-based, rewind markers not counted; default the newest). */
 export async function forkSession(layout: DataLayout, sourceId: string, atRun?: number): Promise<ForkResult> {
   const source = sessionPathsFor(layout.sessions, sourceId);
+  // a repository's session may link recipe.md (or its metadata) to a file elsewhere: the fork would copy it in
+  for (const path of [source.metadataPath, source.contentPath, source.recipePath, RewindStack.rewindPath(source.dir)]) await assertPlainFile(sourceId, path);
   const meta = await loadMetadata(source.metadataPath, { keepEncodings: true });
   if (!meta || meta.id !== sourceId) throw new DataFileError(source.metadataPath, `not the metadata of session ${sourceId}`);
   const content = (await loadContent(source.contentPath)) ?? { runs: [], histories: {} };
@@ -70,9 +74,9 @@ export async function forkSession(layout: DataLayout, sourceId: string, atRun?: 
     await assertNoDataLink(staging.dir);
     await mkdir(staging.dir, { recursive: true, mode: 0o700 });
     await saveContent(staging.contentPath, forkedContent);
-    await copyFile(source.recipePath, staging.recipePath).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
+    const recipe = await readRegularFile(source.recipePath, { followLinks: false });
+    if ('refused' in recipe) throw new ForkError(`cannot fork session ${sourceId}: ${source.recipePath}: ${recipe.refused}`);
+    if ('bytes' in recipe) await writeDurably(staging.recipePath, recipe.bytes);
     await saveMetadata(staging.metadataPath, forked);
     await makeDirectories(layout.sessions);
     await assertNoDataLink(join(layout.sessions, id));
@@ -82,6 +86,14 @@ export async function forkSession(layout: DataLayout, sourceId: string, atRun?: 
     throw error;
   }
   return { id, runs: count };
+}
+
+/** A file of the source session is read only when it is a regular file (or missing), never through a link. */
+async function assertPlainFile(sourceId: string, path: string): Promise<void> {
+  const info = await lstat(path).catch(() => null);
+  if (info === null || info.isFile()) return;
+  const what = info.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
+  throw new ForkError(`cannot fork session ${sourceId}: ${path} is ${what}, and bakeoff never copies a session file through one`);
 }
 
 /** The runs up to `cut`, and the later rewind markers that undid one of them (so stats leave it out there too). */

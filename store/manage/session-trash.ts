@@ -41,34 +41,64 @@ function assertSafe(id: string): void {
   if (!isSafeSessionName(id)) throw new SessionIdError(`invalid session id ${JSON.stringify(id)}`);
 }
 
-/** Moves `from` to `to` holding the session's lock (SessionLockedError while a live process holds it). */
-async function moveSession(id: string, from: string, to: string): Promise<void> {
+/** The trash note may be replaced or removed: absent or a regular file (a link or a directory there is refused before any move). */
+async function assertNoteUsable(id: string, note: string): Promise<void> {
+  await assertNoDataLink(note);
+  const info = await lstat(note).catch(() => null);
+  if (info !== null && !info.isFile()) throw new Error(`cannot move session ${id}: ${note} is in the way (not a regular file); nothing was moved`);
+}
+
+/** Every end of a move checked, before anything moves. */
+async function assertMovable(id: string, from: string, to: string, note: string): Promise<void> {
   // neither end may be reached through a link: the move would take a directory from, or put it, outside the data directory
   await assertNoDataLink(from);
   await assertNoDataLink(to);
+  await assertNoteUsable(id, note);
   if (!(await realDirectory(from))) throw new SessionIdError(`session ${id} is not a directory in ${join(from, '..')}`);
   if (await lstat(to).catch(() => null)) throw new Error(`cannot move session ${id}: ${to} exists already`);
+}
+
+/** Throws what trashSession would throw before moving anything: a prune checks every session first. */
+export async function assertTrashable(layout: DataLayout, id: string): Promise<void> {
+  assertSafe(id);
+  await assertMovable(id, join(layout.sessions, id), join(layout.trash, id), notePath(layout, id));
+}
+
+/**
+ * Moves `from` to `to` holding the session's lock (SessionLockedError while a live process holds it); `after`
+ * runs under the lock once moved, and when it fails the session is moved back. Every end is checked first.
+ */
+async function moveSession(id: string, from: string, to: string, note: string, after: () => Promise<void>): Promise<void> {
+  await assertMovable(id, from, to, note);
   const lock = await SessionLock.acquire(from, id);
   try {
     await makeDirectories(join(to, '..'));
     await rename(from, to);
+    await after().catch(async (error: unknown) => {
+      await rename(to, from);
+      throw error;
+    });
   } finally {
     await lock.release();
   }
 }
 
-/** data/sessions/<id> → data/trash/<id>. */
+/** data/sessions/<id> → data/trash/<id>, with its note beside it; neither happens without the other. */
 export async function trashSession(layout: DataLayout, id: string): Promise<void> {
   assertSafe(id);
-  await moveSession(id, join(layout.sessions, id), join(layout.trash, id));
-  await writeDurably(notePath(layout, id), JSON.stringify({ version: 1, trashed_at: nowTimestamp() }));
+  const note = notePath(layout, id);
+  await moveSession(id, join(layout.sessions, id), join(layout.trash, id), note, () => writeDurably(note, JSON.stringify({ version: 1, trashed_at: nowTimestamp() })));
 }
 
-/** data/trash/<id> → data/sessions/<id>, exactly as it was trashed. */
+/** data/trash/<id> → data/sessions/<id>, exactly as it was trashed; its note is removed. */
 export async function restoreSession(layout: DataLayout, id: string): Promise<void> {
   assertSafe(id);
-  await moveSession(id, join(layout.trash, id), join(layout.sessions, id));
-  await unlink(notePath(layout, id)).catch(() => undefined);
+  const note = notePath(layout, id);
+  await moveSession(id, join(layout.trash, id), join(layout.sessions, id), note, () =>
+    unlink(note).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    }),
+  );
 }
 
 /** Every trashed session, most recently trashed first. */

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { dataLayout, readSessionHeaders, SessionLockedError } from '../../../store/index.js';
-import { sessionsToPrune, trashSession } from '../../../store/manage/session-trash.js';
+import { assertTrashable, sessionsToPrune, trashSession } from '../../../store/manage/session-trash.js';
 import { resolveDataDir } from '../../session/data-dir.js';
 import { dataDirSchema } from '../global-options.js';
 import { parseOptions } from '../parse-options.js';
@@ -41,6 +41,8 @@ async function prune(options: z.output<typeof optionsSchema>): Promise<void> {
     return;
   }
   await confirmOrRefuse(`Move ${chosen.length} session(s) to the trash (${chosen.map((s) => s.id).join(', ')})?`, options.yes);
+  // a session that cannot go (a link on its way, a note in the way) stops the prune before anything moves
+  for (const { id } of chosen) await assertTrashable(layout, id);
   const trashed: string[] = [];
   const refused: { id: string; reason: string }[] = [];
   for (const { id } of chosen) {
