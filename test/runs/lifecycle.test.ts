@@ -42,11 +42,14 @@ describe('a completed run', () => {
   });
 
   it('keeps checkpoint.json on disk while models run, listing every model', async () => {
-    vi.stubEnv('BAKEOFF_DEMO_DELAY_MS', '10');
+    // a slow prompt streams for 50 units and more: 1.5 s, time for the checkpoint's write on a busy machine
+    vi.stubEnv('BAKEOFF_DEMO_DELAY_MS', '30');
     const opened = await openRunStore();
     const driven = drive(opened, demo, 'slow please');
     await waitForUpdate(driven, (u) => u.models[0].text.length > 0);
-    const checkpoint = await opened.store.loadCheckpoint();
+    // it is written as the first answers stream: wait for it, not for one moment
+    const checkpoint = await vi.waitFor(async () => (await opened.store.loadCheckpoint()) ?? Promise.reject(new Error('no checkpoint yet')), { timeout: 1000, interval: 10 });
+    expect(driven.updates.at(-1)?.models.some((m) => m.status === 'running')).toBe(true);
     expect(checkpoint?.adapter_ids).toEqual(demo);
     expect(checkpoint?.responses.map((r) => r.model_id)).toEqual(demo);
     await driven.result;
