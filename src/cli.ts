@@ -9,7 +9,8 @@ import { globalOptionsSchema } from './cli/global-options.js';
 import type { GlobalOptions } from './cli/global-options.js';
 import { parseOptions } from './cli/parse-options.js';
 import { UsageError } from './cli/usage-error.js';
-import { printError, printText } from './cli/print.js';
+import { printError, printText, printWarning } from './cli/print.js';
+import { onDataNotice } from '../store/index.js';
 import { visibleText } from './text/visible-text.js';
 import { redactSecrets } from './text/redact-secrets.js';
 import { addSessionsCommand } from './cli/sessions.js';
@@ -60,6 +61,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 
   for (const add of [addSessionsCommand, addShowCommand, addStatsCommand, addCheckpointCommand, addRecipeCommand, addExportCommand, addRewindCommand, addManageCommands]) add(program);
   addRunCommand(program, setExitCode);
+  // Every subcommand says each data file the store set aside or ignored, as one warning line (the app shows them in its feed).
+  program.hook('preSubcommand', () => {
+    onDataNotice(({ message }) => printWarning(message));
+  });
   for (const sub of program.commands) sub.configureOutput({ outputError: oneLineError(`bakeoff ${sub.name()}`) });
 
   // Excess operands reach the action, which names them as an unknown command (commander would say "too many arguments").

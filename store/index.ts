@@ -5,6 +5,10 @@ export { FORMAT_VARIABLE, hashesFor, newFileShape, storedRecipeName } from './re
 export type { RecipeStoreShape } from './recipe-shapes.js';
 export { dataLayout, newSessionId, sessionPathsFor, isSafeSessionName, SessionIdError } from './session-paths.js';
 export { resolveSessionId, sessionTitles } from './manage/session-resolve.js';
+export { inheritedRuns, inheritedRunsOf, readForkNoteFile, trustedForkNote, FORK_NOTE_FILE } from './manage/fork-note.js';
+export type { ForkNote } from './manage/fork-note.js';
+export { onDataNotice, tellDataNotice } from './data-notices.js';
+export type { DataNotice } from './data-notices.js';
 export { readTitle, writeTitle, titleProblem, TitleError, MAX_TITLE_LENGTH } from './manage/session-title.js';
 export type { DataLayout } from './session-paths.js';
 export { listSessions, latestSessionId, readSessions, readSessionHeaders, forEachSession } from './session-list.js';

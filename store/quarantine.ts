@@ -3,6 +3,7 @@
 import { lstat, rename } from 'node:fs/promises';
 import { UnparsableFileError } from './read-json.js';
 import { assertNoDataLink } from './data-links.js';
+import { tellDataNotice } from './data-notices.js';
 
 /** A data file that did not parse, and where its bytes are now. */
 export interface CorruptFile {
@@ -12,6 +13,8 @@ export interface CorruptFile {
   keptAs: string | null;
   /** one line for the user, naming the file */
   message: string;
+  /** a data-notice listener was told already (data-notices.ts): the caller need not show it again */
+  told?: boolean;
 }
 
 export type CorruptFileReporter = (file: CorruptFile) => void;
@@ -45,10 +48,10 @@ export async function setAsideIfUnparsable<T>(
     if (!(error instanceof UnparsableFileError)) throw error;
     if (options.readOnly) {
       const message = `${path} does not parse (${error.reason}); it is left as it is (the session is open read-only)`;
-      return { value: null, corrupt: { path, reason: error.reason, keptAs: null, message } };
+      return { value: null, corrupt: { path, reason: error.reason, keptAs: null, message, told: tellDataNotice({ path, message }) } };
     }
     const keptAs = await moveAside(path);
     const message = `${path} did not parse (${error.reason}); its bytes are kept in ${keptAs}`;
-    return { value: null, corrupt: { path, reason: error.reason, keptAs, message } };
+    return { value: null, corrupt: { path, reason: error.reason, keptAs, message, told: tellDataNotice({ path, message }) } };
   }
 }

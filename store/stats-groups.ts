@@ -46,8 +46,11 @@ function addToGroup(group: StatsGroup, run: RunSummary): void {
   }
 }
 
-/** The groups of one session's runs that no rewind cancels; with `sinceMs`, only the runs from then on. */
-export function sessionGroups(runs: readonly RunSummary[], sinceMs?: number): SessionGroups {
+/**
+ * The groups of one session's runs that no rewind cancels; with `sinceMs`, only the runs from then on. The first
+ * `inherited` runs are a fork's copies (fork.json): they count in the session they were copied from, not here.
+ */
+export function sessionGroups(runs: readonly RunSummary[], sinceMs?: number, inherited = 0): SessionGroups {
   const groups: SessionGroups = { byHash: new Map(), blindByHash: new Map(), firstRunMs: Number.NaN, lastRunMs: Number.NaN };
   let first = Infinity;
   let last = -Infinity;
@@ -63,7 +66,7 @@ export function sessionGroups(runs: readonly RunSummary[], sinceMs?: number): Se
     const hash = run.config_hash ?? '';
     addToGroup(groupIn(groups.byHash, hash), run);
     if (run.blind === true) addToGroup(groupIn(groups.blindByHash, hash), run);
-  });
+  }, inherited);
   if (!unparsed && first !== Infinity) {
     groups.firstRunMs = first;
     groups.lastRunMs = last;

@@ -12,6 +12,8 @@ export interface StatsFilter {
   sinceMs?: number;
   /** Only runs recorded in blind mode. */
   blindOnly?: boolean;
+  /** Per-session functions: the session's leading runs copied from another session by a fork (fork.json), left out. */
+  inheritedRuns?: number;
 }
 
 export interface ModelTally {
@@ -40,9 +42,10 @@ const REWIND = 'rewind';
 /**
  * Visits, newest first, every run of ONE session that no rewind marker cancels (markers are not visited).
  * Walking backwards, a marker's debt is paid by the nearest older run with its hash, so a run sent
- * again after the rewind stays counted.
+ * again after the rewind stays counted. The first `inherited` runs (a fork's copies, counted in their source) are
+ * walked, as a later marker may cancel one, but never visited.
  */
-export function forEachUnrewound(runs: readonly RunSummary[], visit: (run: RunSummary) => void): void {
+export function forEachUnrewound(runs: readonly RunSummary[], visit: (run: RunSummary) => void, inherited = 0): void {
   let owed: Map<string, number> | undefined; // created on the first marker: most sessions have none
   for (let i = runs.length - 1; i >= 0; i--) {
     const run = runs[i];
@@ -58,7 +61,7 @@ export function forEachUnrewound(runs: readonly RunSummary[], visit: (run: RunSu
         continue;
       }
     }
-    visit(run);
+    if (i >= inherited) visit(run);
   }
 }
 
@@ -115,14 +118,14 @@ export function keepsHash(filter: StatsFilter): (hash: string) => boolean {
  * allocation: any recipe filter is then a sum of some of them. Markers are not runs and carry no hash,
  * so the rewind walk comes first and the hash only groups what it keeps.
  */
-export function sessionTotalsByHash(runs: readonly RunSummary[]): Map<string, Totals> {
+export function sessionTotalsByHash(runs: readonly RunSummary[], inherited = 0): Map<string, Totals> {
   const byHash = new Map<string, Totals>();
   forEachUnrewound(runs, (run) => {
     const hash = run.config_hash ?? '';
     let totals = byHash.get(hash);
     if (!totals) byHash.set(hash, (totals = new Map()));
     addRun(totals, run);
-  });
+  }, inherited);
   return byHash;
 }
 
@@ -163,6 +166,6 @@ export function addRun(totals: Totals, run: RunSummary): void {
 
 /** One session's sums per model; its markers cancel only its own runs. */
 export function sessionTotals(runs: readonly RunSummary[], filter: StatsFilter): Totals {
-  return filteredTotals(sessionTotalsByHash(runs), filter);
+  return filteredTotals(sessionTotalsByHash(runs, filter.inheritedRuns), filter);
 }
 

@@ -9,6 +9,8 @@ import type { SessionGroups, StatsGroup } from './stats-groups.js';
 import { forEachUnrewound, sessionTotals } from './stats-totals.js';
 import type { ModelTally, ModelTotals, StatsFilter, Totals } from './stats-totals.js';
 import { sketchQuantile } from './latency-sketch.js';
+import { forkNotePath, readForkNoteFile, trustedForkNote } from './manage/fork-note.js';
+import type { ReadForkNote } from './manage/fork-note.js';
 import { parseBattleKey, type RatedRun } from './ratings/battles.js';
 import { fitRatings, type Rating, type RatingOptions } from './ratings/fit-ratings.js';
 
@@ -134,12 +136,19 @@ export function summarizeRuns(runs: readonly RunSummary[], filter: StatsFilter =
 
 /** Counts, rates, averages and ratings per model over one session's runs. */
 export function summarizeRunsDetailed(runs: readonly RunSummary[], filter: StatsFilter = {}): Record<string, ModelStats> {
-  return statsOfGroup(filteredGroup(sessionGroups(runs, filter.sinceMs), filter));
+  return statsOfGroup(filteredGroup(sessionGroups(runs, filter.sinceMs, filter.inheritedRuns), filter));
 }
 
 /** The stats cache of a sessions directory: data/stats-cache.json, beside it. */
 export function statsCachePath(sessionsDir: string): string {
   return join(sessionsDir, '..', 'stats-cache.json');
+}
+
+/** A session's identity for the cache: its metadata file's, and its fork note's (a copied run is counted by the note). */
+async function sessionKey(sessionsDir: string, id: string): Promise<string | null> {
+  const dir = sessionPathsFor(sessionsDir, id).dir;
+  const [metadata, note] = await Promise.all([fileKey(sessionPathsFor(sessionsDir, id).metadataPath), fileKey(forkNotePath(dir))]);
+  return metadata === null ? null : note === null ? metadata : `${metadata}+${note}`;
 }
 
 async function groupAcrossSessions(sessionsDir: string, filter: StatsFilter): Promise<{ group: StatsGroup; skipped: SkippedSession[] }> {
@@ -151,21 +160,26 @@ async function groupAcrossSessions(sessionsDir: string, filter: StatsFilter): Pr
   const groupsOf = new Map<string, SessionGroups>();
   const keys = new Map<string, string>();
   const unread: string[] = [];
+  const forkNotes = new Map<string, ReadForkNote>();
   await mapWithConcurrency(names, READ_CONCURRENCY, async (id) => {
-    // taken before reading: if the file changes in between, the next key differs and it is read again
-    const key = await fileKey(sessionPathsFor(sessionsDir, id).metadataPath);
+    // taken before reading: if a file changes in between, the next key differs and it is read again
+    const key = await sessionKey(sessionsDir, id);
     const cached = key === null ? null : cache.get(id, key);
     const coverage = cached ? windowCoverage(cached, since) : 'partly';
     if (cached && coverage === 'all') groupsOf.set(id, cached);
     // a session that straddles --since is read again: the cache holds whole sessions
-    else if (coverage === 'partly') unread.push(id);
+    else if (coverage === 'partly') {
+      unread.push(id);
+      forkNotes.set(id, await readForkNoteFile(join(sessionsDir, id)));
+    }
     if (key !== null && !cached) keys.set(id, key);
   });
   const skipped = await visitSessions(sessionsDir, unread, (session) => {
     const key = keys.get(session.id);
-    const whole = since === undefined || key !== undefined ? sessionGroups(session.runs) : null;
+    const inherited = trustedForkNote(forkNotes.get(session.id) ?? null, join(sessionsDir, session.id), session.id, session.runs.length)?.inheritedRuns ?? 0;
+    const whole = since === undefined || key !== undefined ? sessionGroups(session.runs, undefined, inherited) : null;
     if (key !== undefined && whole) cache.set(session.id, key, whole);
-    groupsOf.set(session.id, since === undefined && whole ? whole : sessionGroups(session.runs, since));
+    groupsOf.set(session.id, since === undefined && whole ? whole : sessionGroups(session.runs, since, inherited));
   });
   if (sessionId === undefined) cache.keepOnly(names);
   await cache.save();

@@ -2,7 +2,7 @@
 // recipe seen; sums, picks and latencies are added per session exactly as `bakeoff stats` adds them.
 // A recipe is its name: its filter counts the runs under every hash stored for that name, in both of
 // Errata's schemes (`rcp_v1_` snapshots and newest Errata's `rcp_`), as `bakeoff stats --recipe` does.
-import { emptyGroup, filteredGroup, leaderboardRows, readSessions, sessionGroups, statsOfGroup } from '../../store/index.js';
+import { emptyGroup, filteredGroup, inheritedRunsOf, leaderboardRows, readSessions, sessionGroups, statsOfGroup } from '../../store/index.js';
 import type { RunSummary, SessionGroups, SessionMetadata, StatsFilter, StatsGroup, Store } from '../../store/index.js';
 import type { StatsFilterView, StatsRow } from '../../components/types.js';
 import { shortHash } from '../../components/short-hash.js';
@@ -56,8 +56,10 @@ export async function loadStatsFilters(store: Store): Promise<StatsFilterView[]>
     filters.push(group);
   }
   // each session's groups once, in id order (as the CLI adds them), then summed per filter
-  const groups: SessionGroups[] = [...every].sort((a, b) => (a.id < b.id ? -1 : 1)).map((s) => sessionGroups(s.runs));
-  const currentGroups = sessionGroups(current.runs);
+  // a fork's copied runs count in their source only (fork.json), as in `bakeoff stats`
+  const copies = await inheritedRunsOf(store.sessionsDir(), every);
+  const groups: SessionGroups[] = [...every].sort((a, b) => (a.id < b.id ? -1 : 1)).map((s) => sessionGroups(s.runs, undefined, copies.get(s.id)));
+  const currentGroups = sessionGroups(current.runs, undefined, copies.get(current.id));
   return filters.map(({ hash, label, hashes }) => {
     const filter: StatsFilter = { configHashes: hashes };
     const all = emptyGroup();

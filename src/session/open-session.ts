@@ -4,7 +4,7 @@
 // and quitting leaves no empty session behind.
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { RecipeStore, SessionLockedError, Store, assertNoDataLink, dataLayout, defaultRecipe, newSessionId, newSessionMetadata, sessionPathsFor } from '../../store/index.js';
+import { RecipeStore, SessionLockedError, Store, assertNoDataLink, tellDataNotice, dataLayout, defaultRecipe, newSessionId, newSessionMetadata, sessionPathsFor } from '../../store/index.js';
 import type { DataLayout, Recipe, SessionMetadata } from '../../store/index.js';
 import { resolveDataDir } from './data-dir.js';
 import { findSessionId, readSessionMetadata } from './find-session.js';
@@ -75,7 +75,9 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     throw error;
   });
   // Session files that did not parse were set aside by Store.open; the session still opens without them.
-  warnings.push(...store.quarantined.map((file) => file.message));
+  warnings.push(...store.quarantined.filter((file) => !file.told).map((file) => file.message));
+  // the command line hears each one as it is found (its data-notice listener); what nobody heard is the caller's to show (the app's feed)
+  const untold = warnings.filter((message) => !tellDataNotice({ message }));
 
   const models = chooseModels(options, store, base.recipe, sessionId !== null);
   // --models changes the session's working recipe, so its recipe.md (and so --continue) keeps those models.
@@ -85,7 +87,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     const source = options.recipePath === undefined ? 'the default recipe' : `recipe ${options.recipePath}`;
     throw new Error(`no models to run: ${source} has no Models section; pass --models <ids>`);
   }
-  return { store, layout, models, resumed: sessionId !== null, recipe: base.recipe, warnings };
+  return { store, layout, models, resumed: sessionId !== null, recipe: base.recipe, warnings: untold };
 }
 
 /** The id to resume, or null for a new session. */

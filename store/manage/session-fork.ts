@@ -16,6 +16,11 @@ import { assertNoDataLink } from '../data-links.js';
 import { makeDirectories } from '../make-directories.js';
 import { writeDurably } from '../durable-file.js';
 import { readRegularFile } from '../regular-file.js';
+import { RecipeStore } from '../recipe-store.js';
+import { marshalRecipe, parseRecipe } from '../recipe/index.js';
+import type { Recipe } from '../types.js';
+import { recipeOfRun } from './fork-recipe.js';
+import { writeForkNote } from './fork-note.js';
 
 export interface ForkResult {
   id: string;
@@ -50,6 +55,8 @@ export async function forkSession(layout: DataLayout, sourceId: string, atRun?: 
   }
   const cut = realRuns[count - 1];
   const runs = keptRuns(meta.runs, cut);
+  // the newest run's recipe is the source's working recipe.md (copied); an older run's is rebuilt from its hash
+  const recipeOfCut = count === realRuns.length ? null : await recipeOfEarlierRun(layout, source.recipePath, meta.runs[cut], sourceId, count);
   const histories = count === realRuns.length ? content.histories : await cutHistories(source.dir, content, realRuns, count);
 
   const id = newSessionId();
@@ -74,9 +81,13 @@ export async function forkSession(layout: DataLayout, sourceId: string, atRun?: 
     await assertNoDataLink(staging.dir);
     await mkdir(staging.dir, { recursive: true, mode: 0o700 });
     await saveContent(staging.contentPath, forkedContent);
-    const recipe = await readRegularFile(source.recipePath, { followLinks: false });
-    if ('refused' in recipe) throw new ForkError(`cannot fork session ${sourceId}: ${source.recipePath}: ${recipe.refused}`);
-    if ('bytes' in recipe) await writeDurably(staging.recipePath, recipe.bytes);
+    if (recipeOfCut === null) {
+      const recipe = await readRegularFile(source.recipePath, { followLinks: false });
+      if ('refused' in recipe) throw new ForkError(`cannot fork session ${sourceId}: ${source.recipePath}: ${recipe.refused}`);
+      if ('bytes' in recipe) await writeDurably(staging.recipePath, recipe.bytes);
+    } else await writeDurably(staging.recipePath, marshalRecipe(recipeOfCut));
+    // every run of the fork is a copy: stats count it in the source only
+    await writeForkNote(staging.dir, { forkedFrom: sourceId, inheritedRuns: runs.length });
     await saveMetadata(staging.metadataPath, forked);
     await makeDirectories(layout.sessions);
     await assertNoDataLink(join(layout.sessions, id));
@@ -94,6 +105,22 @@ async function assertPlainFile(sourceId: string, path: string): Promise<void> {
   if (info === null || info.isFile()) return;
   const what = info.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
   throw new ForkError(`cannot fork session ${sourceId}: ${path} is ${what}, and bakeoff never copies a session file through one`);
+}
+
+/** Run #`count`'s recipe with its models (fork-recipe.ts); a ForkError when it cannot be had, as a fork must not run another one. */
+async function recipeOfEarlierRun(layout: DataLayout, recipePath: string, run: RunSummary, sourceId: string, count: number): Promise<Recipe> {
+  const recipes = await RecipeStore.open(layout.recipeStore, { readOnly: true });
+  // read as the copy is: a regular file, never through a link (checked above)
+  const read = await readRegularFile(recipePath, { followLinks: false });
+  let current: Recipe | null = null;
+  try {
+    current = 'bytes' in read ? parseRecipe(read.bytes.toString('utf8')) : null;
+  } catch {
+    // a recipe.md that does not parse is not run #count's: the stored one is tried
+  }
+  const found = recipeOfRun(run, current, run.config_hash ? recipes.get(run.config_hash) : null);
+  if ('problem' in found) throw new ForkError(`cannot fork session ${sourceId} at run #${count}: the recipe it ran with is not known (${found.problem}); nothing was written`);
+  return found.recipe;
 }
 
 /** The runs up to `cut`, and the later rewind markers that undid one of them (so stats leave it out there too). */

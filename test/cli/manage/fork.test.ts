@@ -1,7 +1,7 @@
 // `bakeoff fork`: a new session holding the source's runs, histories and recipe up to a run; the source is only
 // read. On sessions made by `bakeoff run` and on the Errata fixtures.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionContent, SessionMetadata } from '../../../store/index.js';
@@ -86,5 +86,87 @@ describe('bakeoff fork on the Errata fixtures', () => {
     const forked = JSON.parse((await ws.cli(['fork', HEAD, '--at', '1', '--json'])).stdout) as { session_id: string; runs: number };
     expect(forked.runs).toBe(1);
     expect(await ws.record('write e.txt: after the fork', { session: forked.session_id })).toEqual({ sessionId: forked.session_id, run: 2 });
+  });
+});
+
+describe('bakeoff fork --at: the recipe of that run', () => {
+  it('a fork at run 1 gets the recipe run 1 ran with (its limits and models), not the source recipe.md of today', async () => {
+    const ws = await realWorkspace();
+    const first = await ws.run(['-m', 'demo/alpha', '--json', 'first']);
+    expect(first.code).toBe(0);
+    const id = (JSON.parse(first.stdout) as { session_id: string }).session_id;
+    const firstRecipe = await readFile(join(ws.sessionDir(id), 'recipe.md'), 'utf8');
+    expect((await ws.run(['-r', id, '--timeout', '2m', '-m', 'demo/alpha,demo/beta', '--json', 'second'])).code).toBe(0);
+    expect(await readFile(join(ws.sessionDir(id), 'recipe.md'), 'utf8')).toContain('timeout: 2m0s');
+
+    const forked = await ws.cli(['fork', id, '--at', '1', '--json']);
+    expect(forked.code).toBe(0);
+    const forkId = (JSON.parse(forked.stdout) as { session_id: string }).session_id;
+    const recipe = await readFile(join(ws.sessionDir(forkId), 'recipe.md'), 'utf8');
+    // run 1's recipe (rebuilt from its snapshot in recipes.json: the same settings, tools in Errata's order)
+    expect(recipe).not.toMatch(/^timeout: 2m0s$/m);
+    expect(recipe).toMatch(/^timeout: 5m0s$/m);
+    expect(recipe).not.toContain('demo/beta');
+    expect(recipe.split('\n').sort()).toEqual(firstRecipe.split('\n').sort());
+    // the fork's next run runs what run 1 ran, under run 1's hash
+    const next = await ws.run(['-r', forkId, '--json', 'third']);
+    expect(next.code).toBe(0);
+    expect((JSON.parse(next.stdout) as { responses: { model: string }[] }).responses.map((r) => r.model)).toEqual(['demo/alpha']);
+    const runs = (await ws.metadata(forkId)).runs;
+    expect(runs[1].config_hash).toBe(runs[0].config_hash);
+  });
+
+  it('a fork at a run whose recipe is not in recipes.json is refused with one line, and nothing is written', async () => {
+    const ws = await realWorkspace();
+    const id = await ws.session(['first', 'second']);
+    const hash = (await ws.metadata(id)).runs[0].config_hash;
+    await writeFile(join(ws.data, 'recipes.json'), '{}\n');
+    const before = await ws.sessionIds();
+    const refused = await ws.cli(['fork', id, '--at', '1']);
+    expect(refused).toMatchObject({
+      code: 1,
+      stderrLines: [`bakeoff: cannot fork session ${id} at run #1: the recipe it ran with is not known (data/recipes.json does not hold its recipe ${hash}); nothing was written`],
+    });
+    expect(await ws.sessionIds()).toEqual(before);
+    expect(await readdir(join(ws.data, 'staging')).catch(() => [])).toEqual([]);
+  });
+});
+
+describe('a fork does not count its copied runs again', () => {
+  it('stats over a session forked twice count its pick once, and the fork notes which runs are copies', async () => {
+    const ws = await realWorkspace();
+    const id = await ws.session(['write one.txt: one']);
+    const stats = async () => JSON.parse((await ws.cli(['stats', '--json'])).stdout) as { models: Record<string, { wins: number; participations: number; avg_cost_usd: number }> };
+    const before = await stats();
+    expect(before.models['demo/alpha']).toMatchObject({ wins: 1, participations: 1 });
+    const forks: string[] = [];
+    for (let i = 0; i < 2; i++) forks.push((JSON.parse((await ws.cli(['fork', id, '--json'])).stdout) as { session_id: string }).session_id);
+    expect(await stats()).toEqual(before);
+    expect(await readJson(join(ws.sessionDir(forks[0]), 'fork.json'))).toEqual({ version: 1, forked_from: id, inherited_runs: 1 });
+    // a fork of a fork too; the fork's own runs count
+    const grandchild = (JSON.parse((await ws.cli(['fork', forks[0], '--json'])).stdout) as { session_id: string }).session_id;
+    expect(await stats()).toEqual(before);
+    await ws.record('write two.txt: two', { session: grandchild });
+    expect((await stats()).models['demo/alpha']).toMatchObject({ wins: 2, participations: 2 });
+    expect(JSON.parse((await ws.cli(['stats', '--session', grandchild, '--json'])).stdout).models['demo/alpha']).toMatchObject({ wins: 1, participations: 1 });
+  });
+
+  it('a fork note that does not fit its session is ignored with a warning naming it: every run counts', async () => {
+    const ws = await realWorkspace();
+    const id = await ws.session(['write one.txt: one']);
+    const note = join(ws.sessionDir(id), 'fork.json');
+    await writeFile(note, JSON.stringify({ version: 1, forked_from: 'ses_other', inherited_runs: 5 }));
+    const stats = await ws.cli(['stats', '--json']);
+    expect(stats.code).toBe(0);
+    expect(JSON.parse(stats.stdout).models['demo/alpha']).toMatchObject({ wins: 1 });
+    expect(stats.stderrLines).toEqual([`bakeoff: warning: ignoring ${note} (it counts 5 copied runs and the session has 1): every run of session ${id} counts in stats`]);
+    // a link is never followed
+    await rm(note);
+    const elsewhere = join(ws.project, 'note.json');
+    await writeFile(elsewhere, JSON.stringify({ version: 1, forked_from: 'ses_other', inherited_runs: 1 }));
+    await symlink(elsewhere, note);
+    const linked = await ws.cli(['stats', '--json']);
+    expect(JSON.parse(linked.stdout).models['demo/alpha']).toMatchObject({ wins: 1 });
+    expect(linked.stderrLines).toEqual([`bakeoff: warning: ignoring ${note} (it is a symbolic link, and bakeoff never follows one): every run of session ${id} counts in stats`]);
   });
 });
