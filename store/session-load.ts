@@ -17,7 +17,7 @@ import type { CorruptFile } from './quarantine.js';
 import { alignRuns } from './run-alignment.js';
 import { RewindStack } from './rewind-stack.js';
 import { RedoStack } from './redo-stack.js';
-import { readTitle } from './manage/session-title.js';
+import { readTitleFile } from './manage/session-title.js';
 
 export interface LoadedSession {
   /** opts.meta, less a newest run whose content a crash kept off the disk (run-alignment.ts) */
@@ -55,7 +55,7 @@ export async function loadSession(opts: StoreOptions): Promise<LoadedSession> {
     setAsideIfUnparsable(paths.checkpointPath, () => readCheckpointFile(paths.checkpointPath), { readOnly }),
     setAsideIfUnparsable(RewindStack.rewindPath(paths.dir), () => RewindStack.open(paths.dir, trust), { readOnly }),
     setAsideIfUnparsable(RedoStack.redoPath(paths.dir), () => RedoStack.open(paths.dir, trust), { readOnly }),
-    setAsideIfUnparsable(join(paths.dir, 'title.json'), () => readTitle(paths.dir), { readOnly }),
+    setAsideIfUnparsable(join(paths.dir, 'title.json'), () => readTitleFile(paths.dir), { readOnly }),
   ]);
   const corrupt = [content.corrupt, recipe.corrupt, checkpoint.corrupt, rewind.corrupt, redo.corrupt, title.corrupt].filter((file): file is CorruptFile => file !== null);
   // Content moved aside is not "fewer runs": leave the metadata's runs alone then.

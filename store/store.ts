@@ -17,8 +17,7 @@ import { SessionRewind } from './session-rewind.js';
 import { SessionRedo } from './manage/session-redo.js';
 import type { RedoResult } from './manage/session-redo.js';
 import { SessionRecipes } from './session-recipes.js';
-import { assertTitleFree } from './manage/session-resolve.js';
-import { writeTitle } from './manage/session-title.js';
+import { setSessionTitle } from './manage/session-rename.js';
 import type { RecipeStore } from './recipe-store.js';
 import { SessionLock } from './session-lock.js';
 import { loadSession } from './session-load.js';
@@ -241,8 +240,7 @@ export class Store {
 
   /** Names the session; TitleError when the title is not usable or another session has it. */
   async setTitle(title: string): Promise<void> {
-    await assertTitleFree(this.sessionsDir(), this.sessionId(), title);
-    await this.state.track(writeTitle(this.opts.sessionPaths.dir, title));
+    await setSessionTitle(this.sessionsDir(), this.opts.sessionPaths.dir, this.sessionId(), title, (done) => this.state.track(done));
     this.titleText = title;
   }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { writeDurably } from '../durable-file.js';
 import { readJsonFile } from '../read-json.js';
+import { setAsideIfUnparsable } from '../quarantine.js';
 
 export const TITLE_FILE = 'title.json';
 
@@ -45,10 +46,18 @@ export function titlePath(sessionDir: string): string {
   return join(sessionDir, TITLE_FILE);
 }
 
-/** The session's title; null when it has none. A title.json that does not parse is a DataFileError naming it. */
-export async function readTitle(sessionDir: string): Promise<string | null> {
+/** The file's title; null when there is none. A title.json that does not parse is an UnparsableFileError naming it (Store.open sets it aside). */
+export async function readTitleFile(sessionDir: string): Promise<string | null> {
   const read = await readJsonFile(titlePath(sessionDir), titleFileSchema);
   return read?.value.title ?? null;
+}
+
+/**
+ * The session's title; null when it has none. A title.json that does not parse is set aside as every data file is
+ * (`title.json.corrupt-<time>`, one warning naming it, quarantine.ts): a title is cosmetic, so nothing fails over it.
+ */
+export async function readTitle(sessionDir: string): Promise<string | null> {
+  return (await setAsideIfUnparsable(titlePath(sessionDir), () => readTitleFile(sessionDir))).value;
 }
 
 /** The title, or null when it has none or its file cannot be used (listings must not fail on one bad file). */

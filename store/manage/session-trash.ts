@@ -16,6 +16,8 @@ import { loadSessionHeader } from '../session-headers.js';
 import type { SessionHeader } from '../session-headers.js';
 import { compareTimestamps, nowTimestamp } from '../timestamp.js';
 import { readTitleQuietly } from './session-title.js';
+import { assertRestoredTitleFree } from './session-rename.js';
+import { withTitlesLock } from './title-lock.js';
 
 /** Beside each trashed directory: when it was trashed (the directory's own times do not say). */
 const trashNoteSchema = z.object({ version: z.literal(1), trashed_at: z.string() });
@@ -94,11 +96,15 @@ export async function trashSession(layout: DataLayout, id: string): Promise<void
 export async function restoreSession(layout: DataLayout, id: string): Promise<void> {
   assertSafe(id);
   const note = notePath(layout, id);
-  await moveSession(id, join(layout.trash, id), join(layout.sessions, id), note, () =>
-    unlink(note).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    }),
-  );
+  // its title must still be free: checked and moved under the titles lock, so no rename takes it in between
+  await withTitlesLock(layout.sessions, async () => {
+    await assertRestoredTitleFree(layout.sessions, join(layout.trash, id), id);
+    await moveSession(id, join(layout.trash, id), join(layout.sessions, id), note, () =>
+      unlink(note).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      }),
+    );
+  });
 }
 
 /** Every trashed session, most recently trashed first. */

@@ -1,8 +1,8 @@
 // `bakeoff rename <session> <title>`: names a session; every command that takes a session accepts the title.
 import type { Command } from 'commander';
 import * as z from 'zod';
-import { dataLayout, sessionPathsFor, writeTitle } from '../../../store/index.js';
-import { assertTitleFree } from '../../../store/manage/session-resolve.js';
+import { dataLayout, sessionPathsFor } from '../../../store/index.js';
+import { setSessionTitle } from '../../../store/manage/session-rename.js';
 import { SessionLock } from '../../../store/session-lock.js';
 import { resolveDataDir } from '../../session/data-dir.js';
 import { findSessionId } from '../../session/find-session.js';
@@ -32,8 +32,7 @@ async function renameSession(name: string, title: string, options: z.output<type
   // only the holder of a session's lock writes in its directory: refused while it is open elsewhere
   const lock = await SessionLock.acquire(dir, id);
   try {
-    await assertTitleFree(layout.sessions, id, title);
-    await writeTitle(dir, title);
+    await setSessionTitle(layout.sessions, dir, id, title);
   } finally {
     await lock.release();
   }

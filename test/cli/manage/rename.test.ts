@@ -1,5 +1,7 @@
 // `bakeoff rename`: a title wherever a session id goes (`-r`, show, export, the list); on sessions made by
 // `bakeoff run` and on the Errata fixtures.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openSession } from '../../../src/session/open-session.js';
 import { copyErrataFixture } from '../../helpers/fixtures.js';
@@ -66,3 +68,90 @@ describe('bakeoff rename on the Errata fixtures', () => {
     expect((await runCli(['rename', SESSION_B, 'ses_x'], { dataDir: data })).code).toBe(1);
   });
 });
+
+describe('titles stay unique', () => {
+  it('restore refuses a session whose title another session took while it was in the trash, and moves nothing', async () => {
+    const ws = await realWorkspace();
+    const a = await ws.session(['write a.txt: a']);
+    const b = await ws.session(['write b.txt: b']);
+    expect((await ws.cli(['rename', a, 'dup'])).code).toBe(0);
+    expect((await ws.cli(['delete', a, '--yes'])).code).toBe(0);
+    expect((await ws.cli(['rename', b, 'DUP'])).code).toBe(0);
+    const restored = await ws.cli(['restore', a]);
+    expect(restored).toMatchObject({
+      code: 1,
+      stderrLines: [`bakeoff: cannot restore session ${a}: its title "dup" is now the title of session ${b}; rename that one first (nothing was moved)`],
+    });
+    expect(await ws.sessionIds()).toEqual([b]);
+    expect(JSON.parse((await ws.cli(['trash', '--json'])).stdout).trash.map((t: { id: string }) => t.id)).toEqual([a]);
+    // once the title is free again, the restore brings it back with its title
+    expect((await ws.cli(['rename', b, 'other'])).code).toBe(0);
+    expect((await ws.cli(['restore', a])).code).toBe(0);
+    expect((await ws.cli(['show', 'dup', '--json'])).stdout).toContain(a);
+  });
+
+  it('two /rename at once in one process to one title (any case): one wins, the other is told it is taken', async () => {
+    const ws = await realWorkspace();
+    const ids = [await ws.session(['write a.txt: a']), await ws.session(['write b.txt: b'])];
+    const opened = await Promise.all(ids.map((id) => openSession({ dataDir: ws.data, resume: id })));
+    try {
+      const outcomes = await Promise.allSettled([opened[0].store.setTitle('same'), opened[1].store.setTitle('SAME')]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(String(refused?.reason)).toMatch(/is already the title of session ses_/);
+    } finally {
+      await Promise.all(opened.map((o) => o.store.close()));
+    }
+    const titles = (JSON.parse((await ws.cli(['sessions', '--json'])).stdout) as { sessions: { title: string | null }[] }).sessions.map((s) => s.title);
+    expect(titles.filter((t) => t !== null)).toHaveLength(1);
+  });
+
+  it('`bakeoff rename` in two processes at once to one title: one wins each time', async () => {
+    const ws = await realWorkspace();
+    const ids = [await ws.session(['write a.txt: a']), await ws.session(['write b.txt: b'])];
+    for (const title of ['t1', 't2', 't3']) {
+      const results = await Promise.all([ws.cli(['rename', ids[0], title]), ws.cli(['rename', ids[1], title.toUpperCase()])]);
+      expect(results.map((r) => r.code).sort()).toEqual([0, 1]);
+    }
+  });
+});
+
+describe('a title.json that does not parse', () => {
+  it('is set aside with one warning naming it, by show, sessions and rename alike; rename never writes over it', async () => {
+    const ws = await realWorkspace();
+    const id = await ws.session(['write a.txt: a']);
+    const titleFile = join(ws.sessionDir(id), 'title.json');
+    const corrupt = async () => writeFile(titleFile, '{"version": 1, "title": ');
+    const setAside = async () => (await readdir(ws.sessionDir(id))).filter((name) => name.startsWith('title.json.corrupt-'));
+    const warning = (lines: string[]) => {
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^bakeoff: warning: ${escapeRegExp(titleFile)} did not parse \\(not valid JSON.*\\); its bytes are kept in ${escapeRegExp(titleFile)}\\.corrupt-`));
+    };
+
+    await corrupt();
+    const shown = await ws.cli(['show', id]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(new RegExp(`Session +${id}\\n`));
+    warning(shown.stderrLines);
+    expect(await setAside()).toHaveLength(1);
+
+    await corrupt();
+    const listed = await ws.cli(['sessions']);
+    expect(listed.code).toBe(0);
+    warning(listed.stderrLines);
+    expect(await setAside()).toHaveLength(2);
+
+    await corrupt();
+    const renamed = await ws.cli(['rename', id, 'fixed']);
+    expect(renamed.code).toBe(0);
+    warning(renamed.stderrLines);
+    const kept = await setAside();
+    expect(kept).toHaveLength(3);
+    for (const name of kept) expect(await readFile(join(ws.sessionDir(id), name), 'utf8')).toBe('{"version": 1, "title": ');
+    expect(JSON.parse(await readFile(titleFile, 'utf8'))).toEqual({ version: 1, title: 'fixed' });
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
