@@ -19,7 +19,10 @@ export interface CorruptFile {
 
 export type CorruptFileReporter = (file: CorruptFile) => void;
 
-export const reportCorruptFileToStderr: CorruptFileReporter = ({ message }) => process.stderr.write(`bakeoff: ${message}\n`);
+/** The default reporter: stderr, unless a data-notice listener (the command line's) has told it already. */
+export const reportCorruptFileToStderr: CorruptFileReporter = ({ message, told }) => {
+  if (!told) process.stderr.write(`bakeoff: ${message}\n`);
+};
 
 /** Renames `path` to `<path>.corrupt-<timestamp>` (never over an earlier one) and returns the new path. */
 export async function moveAside(path: string): Promise<string> {
@@ -48,10 +51,15 @@ export async function setAsideIfUnparsable<T>(
     if (!(error instanceof UnparsableFileError)) throw error;
     if (options.readOnly) {
       const message = `${path} does not parse (${error.reason}); it is left as it is (the session is open read-only)`;
-      return { value: null, corrupt: { path, reason: error.reason, keptAs: null, message, told: tellDataNotice({ path, message }) } };
+      return { value: null, corrupt: { path, reason: error.reason, keptAs: null, message, ...told(path, message) } };
     }
     const keptAs = await moveAside(path);
     const message = `${path} did not parse (${error.reason}); its bytes are kept in ${keptAs}`;
-    return { value: null, corrupt: { path, reason: error.reason, keptAs, message, told: tellDataNotice({ path, message }) } };
+    return { value: null, corrupt: { path, reason: error.reason, keptAs, message, ...told(path, message) } };
   }
+}
+
+/** `{ told: true }` when a data-notice listener heard it; nothing otherwise. */
+function told(path: string, message: string): { told?: true } {
+  return tellDataNotice({ path, message }) ? { told: true } : {};
 }

@@ -58,7 +58,8 @@ export class SessionRedo {
   async plan(): Promise<RedoPlan> {
     await Promise.all([this.rewindStack.idle(), this.stack.idle(), this.state.idle()]);
     const record = this.stack.top();
-    if (!record) throw new Error(`session ${this.state.sessionId} has nothing to redo`);
+    // as the app says it: a new run (or /clear, /compact…) empties the stack, so "nothing" needs its reason
+    if (!record) throw new Error(`session ${this.state.sessionId} has nothing to redo (a redo is possible after a rewind, until a new run starts)`);
     return planRedo(this.rewindStack.blobs, record, this.state.paths.metadataPath, this.state.sessionId).catch(async (error: unknown) => {
       if (error instanceof RedoStaleError) await this.discard().catch(() => undefined);
       throw error;

@@ -88,39 +88,56 @@ class HitList {
   }
 }
 
-/** Adds the session's prompt and answer lines that hold `needle`; the content file is read within `budget`. */
-async function addContentHits(sessionsDir: string, id: string, needle: string, budget: ByteBudget, list: HitList): Promise<void> {
+/**
+ * Adds the session's prompt and answer lines that hold `needle`; the content file is read within `budget`. A content
+ * file that cannot be read or does not parse is why (its prompts and answers were not searched), never a silent miss.
+ */
+async function addContentHits(sessionsDir: string, id: string, needle: string, budget: ByteBudget, list: HitList): Promise<string | null> {
   const path = sessionPathsFor(sessionsDir, id).contentPath;
-  await budget.hold(await fileSize(path), async () => {
-    const bytes = await readBytes(path).catch(() => null);
-    if (!bytes) return;
-    if (plainAscii.test(needle) && !bytesMayHold(bytes, needle)) return;
+  const unsearched = (error: unknown) => `${error instanceof Error ? error.message : String(error)}; its prompts and answers were not searched`;
+  return budget.hold(await fileSize(path), async () => {
+    let bytes: Buffer | null;
+    try {
+      bytes = await readBytes(path);
+    } catch (error) {
+      return unsearched(error);
+    }
+    if (!bytes) return null;
+    // bytes that cannot hold the text need not parse: a corrupt file is only found when it may match
+    if (plainAscii.test(needle) && !bytesMayHold(bytes, needle)) return null;
     let content;
     try {
       content = parseJsonBytes(path, bytes, sessionContentSchema);
-    } catch {
-      return;
+    } catch (error) {
+      return unsearched(error);
     }
     content.runs.forEach((run, index) => {
       for (const line of matchingLines(run.prompt, needle)) list.add({ field: 'prompt', run: index + 1, line });
       for (const model of run.models) for (const line of matchingLines(model.text, needle)) list.add({ field: 'answer', run: index + 1, model: model.model_id, line });
     });
+    return null;
   });
 }
 
-/** Newest first; sessions that cannot be read are in `skipped`. */
+/**
+ * Newest first; sessions that cannot be read are in `skipped`, and so is one whose content file cannot be read or
+ * does not parse (its title is still searched: a title hit lists it too). The metadata's prompt previews are not
+ * searched in its place: cut at 120 bytes, they would miss what the prompt holds past them without a word.
+ */
 export async function searchSessions(sessionsDir: string, query: string): Promise<{ matches: SessionMatch[]; skipped: SkippedSession[] }> {
   const needle = query.toLowerCase();
   const { sessions, skipped } = await readSessionHeaders(sessionsDir);
   const found = new Map<string, SessionMatch>();
+  const contentSkipped: SkippedSession[] = [];
   // content files are the big ones: at most 64 MB of them in memory at once, a bigger one alone
   const budget = new ByteBudget(READ_BUDGET_BYTES);
   await mapWithConcurrency(sessions, READ_CONCURRENCY, async (session) => {
     const title = await readTitleQuietly(join(sessionsDir, session.id));
     const list = new HitList();
     if (title !== null && title.toLowerCase().includes(needle)) list.add({ field: 'title', line: title });
-    await addContentHits(sessionsDir, session.id, needle, budget, list);
+    const unsearched = await addContentHits(sessionsDir, session.id, needle, budget, list);
+    if (unsearched !== null) contentSkipped.push({ id: session.id, reason: unsearched });
     if (list.hits.length > 0) found.set(session.id, { session, title, hits: list.hits, more: list.more });
   });
-  return { matches: sessions.flatMap((session) => found.get(session.id) ?? []), skipped };
+  return { matches: sessions.flatMap((session) => found.get(session.id) ?? []), skipped: [...skipped, ...contentSkipped.sort((a, b) => (a.id < b.id ? -1 : 1))] };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataLayout, newSessionId, sessionPathsFor } from '../../store/session-paths.js';
 import { resolveSessionId } from '../../store/manage/session-resolve.js';
-import { readTitle, titleProblem, writeTitle } from '../../store/manage/session-title.js';
+import { readTitle, readTitleFile, titleProblem, writeTitle } from '../../store/manage/session-title.js';
 import { emptyTrash, listTrash, restoreSession, sessionsToPrune, trashSession } from '../../store/manage/session-trash.js';
 import { forkSession } from '../../store/manage/session-fork.js';
 import { loadContent, loadMetadata, newSessionMetadata, saveMetadata } from '../../store/session-files.js';
@@ -31,10 +31,15 @@ describe('titles', () => {
     for (const bad of ['', '  ', ' x', 'a\nb', 'a\u001b[31m', 'a/b', '..', 'ses_x', 'x'.repeat(81)]) expect(titleProblem(bad)).not.toBeNull();
   });
 
-  it('a title.json that names a bad title is refused when read', async () => {
+  it('a title.json that names a bad title is refused when read, and set aside with its bytes (the session has no title)', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'title.json'), JSON.stringify({ version: 1, title: 'a\u001b[2Jb' }));
-    await expect(readTitle(dir)).rejects.toThrow('title.json');
+    const bytes = JSON.stringify({ version: 1, title: 'a\u001b[2Jb' });
+    await writeFile(join(dir, 'title.json'), bytes);
+    await expect(readTitleFile(dir)).rejects.toThrow('title.json');
+    expect(await readTitle(dir)).toBeNull();
+    const kept = (await readdir(dir)).filter((name) => name.startsWith('title.json.corrupt-'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(dir, kept[0]), 'utf8')).toBe(bytes);
   });
 });
 

@@ -15,6 +15,13 @@ import { visibleLine } from '../../text/visible-text.js';
 
 const optionsSchema = dataDirSchema.extend({ force: z.boolean().default(false), json: z.boolean().default(false) });
 
+/** What a redo puts back besides the runs: what its rewind had taken (`--code-only` kept the conversation, `--conversation-only` the files). */
+const WHAT_CAME_BACK = {
+  both: 'with their files and conversation',
+  code: 'with their files; the rewind had kept the conversation',
+  conversation: 'with their conversation; the rewind had kept the files',
+} as const;
+
 export function addRedoCommand(program: Command): void {
   const command = program
     .command('redo')
@@ -42,7 +49,7 @@ async function redo(name: string, options: z.output<typeof optionsSchema>): Prom
       return;
     }
     for (const file of files) printText(`  ${file.action.padEnd(8)} ${visibleLine(file.path)}`);
-    printText(`Redone: ${redone.map((r) => `#${runNumber(r.feedIndex)}`).join(', ')} (${redone.length} run(s) back, with their files and conversation)`);
+    printText(`Redone: ${redone.map((r) => `#${runNumber(r.feedIndex)}`).join(', ')} (${redone.length} run(s) back, ${WHAT_CAME_BACK[plan.record.mode]})`);
   } finally {
     await store.close();
   }

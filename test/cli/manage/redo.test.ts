@@ -32,7 +32,7 @@ describe('bakeoff redo', () => {
     expect(redone.stdout).toContain('Redone: #3, #2');
     expect(await tree(ws.project)).toEqual(treeBefore);
     expect(await sessionFiles(ws, id)).toEqual(sessionBefore);
-    expect(await ws.cli(['redo', id])).toMatchObject({ code: 1, stderrLines: [`bakeoff: session ${id} has nothing to redo`] });
+    expect(await ws.cli(['redo', id])).toMatchObject({ code: 1, stderrLines: [`bakeoff: session ${id} has nothing to redo (a redo is possible after a rewind, until a new run starts)`] });
     // the runs are undoable again, as before the rewind
     expect((await ws.cli(['rewind', id, '--to', '2', '--dry-run'])).stdout).toContain('undo 2 runs');
   });
@@ -53,7 +53,31 @@ describe('bakeoff redo', () => {
 
     await ws.cli(['rewind', id]);
     await ws.record('write four.txt: four', { session: id });
-    expect((await ws.cli(['redo', id])).stderrLines).toEqual([`bakeoff: session ${id} has nothing to redo`]);
+    expect((await ws.cli(['redo', id])).stderrLines).toEqual([`bakeoff: session ${id} has nothing to redo (a redo is possible after a rewind, until a new run starts)`]);
+  });
+
+  it('after a --code-only or --conversation-only rewind, the summary says what came back and what the rewind had kept', async () => {
+    const ws = await realWorkspace();
+    const id = await ws.session(['write one.txt: one', 'write two.txt: two']);
+    expect((await ws.cli(['rewind', id, '--code-only'])).code).toBe(0);
+    expect((await ws.cli(['redo', id])).stdout).toContain('Redone: #2 (1 run(s) back, with their files; the rewind had kept the conversation)');
+    expect((await ws.cli(['rewind', id, '--conversation-only'])).code).toBe(0);
+    expect((await ws.cli(['redo', id])).stdout).toContain('Redone: #2 (1 run(s) back, with their conversation; the rewind had kept the files)');
+    expect((await ws.cli(['rewind', id])).code).toBe(0);
+    expect((await ws.cli(['redo', id])).stdout).toContain('Redone: #2 (1 run(s) back, with their files and conversation)');
+  });
+
+  it('a redo.json that does not parse is set aside, and redo says so in one warning before it says there is nothing to redo', async () => {
+    const ws = await realWorkspace();
+    const id = await ws.session(['write one.txt: one', 'write two.txt: two']);
+    await ws.cli(['rewind', id]);
+    const redoFile = join(ws.sessionDir(id), 'redo.json');
+    await writeFile(redoFile, '{"version": 1, "entries": [');
+    const redone = await ws.cli(['redo', id]);
+    expect(redone.code).toBe(1);
+    expect(redone.stderrLines).toHaveLength(2);
+    expect(redone.stderrLines[0]).toMatch(new RegExp(`^bakeoff: warning: ${redoFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} did not parse \\(.*\\); its bytes are kept in .*redo\\.json\\.corrupt-`));
+    expect(redone.stderrLines[1]).toBe(`bakeoff: session ${id} has nothing to redo (a redo is possible after a rewind, until a new run starts)`);
   });
 
   it('stops on a file changed since the rewind unless --force', async () => {

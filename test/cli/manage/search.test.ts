@@ -1,5 +1,7 @@
 // `bakeoff sessions --search`: prompts, answers and titles, any case, newest first, with the matching line; on
 // sessions made by `bakeoff run` and on the Errata fixtures.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyErrataFixture } from '../../helpers/fixtures.js';
 import { realWorkspace } from '../../helpers/real-sessions.js';
@@ -94,5 +96,29 @@ describe('bakeoff sessions --search on the Errata fixtures', () => {
     const hit = await runCli(['sessions', '--search', 'parser'], { dataDir: data });
     expect(hit.stdout).toContain(`${SESSION_A}`);
     expect(hit.stdout).toContain('title: Parser refactor');
+  });
+});
+
+describe('bakeoff sessions --search and a content file that does not parse', () => {
+  it('lists the session under skipped with why, warns once, and still finds it by its title', async () => {
+    const ws = await realWorkspace();
+    const id = await ws.session(['write notes.txt: walrus facts']);
+    const contentPath = join(ws.sessionDir(id), 'session_content.json');
+    const bytes = await readFile(contentPath, 'utf8');
+    await writeFile(contentPath, bytes.slice(0, bytes.length - 5));
+    const searched = await ws.cli(['sessions', '--search', 'walrus', '--json']);
+    expect(searched.code).toBe(0);
+    const json = JSON.parse(searched.stdout) as { sessions: unknown[]; skipped: { id: string; reason: string }[] };
+    expect(json.sessions).toEqual([]);
+    expect(json.skipped).toHaveLength(1);
+    expect(json.skipped[0].id).toBe(id);
+    expect(json.skipped[0].reason).toMatch(new RegExp(`^${contentPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON .*; its prompts and answers were not searched$`));
+    expect(searched.stderrLines).toEqual([`bakeoff: warning: skipped session ${id}: ${json.skipped[0].reason}`]);
+    // the file is left as it is (a listing moves nothing) and the title is still searched
+    expect(await readFile(contentPath, 'utf8')).toBe(bytes.slice(0, bytes.length - 5));
+    expect((await ws.cli(['rename', id, 'walrus notes'])).code).toBe(0);
+    const byTitle = JSON.parse((await ws.cli(['sessions', '--search', 'walrus', '--json'])).stdout) as { sessions: { id: string; hits: unknown[] }[]; skipped: unknown[] };
+    expect(byTitle.sessions.map((s) => [s.id, s.hits])).toEqual([[id, [{ field: 'title', line: 'walrus notes' }]]]);
+    expect(byTitle.skipped).toHaveLength(1);
   });
 });
