@@ -7,7 +7,7 @@ import type { ConversationTurn, Histories, SessionContent } from './schemas.js';
 import { arrayElements, documentSpan, objectMembers } from './json-spans.js';
 import type { Span } from './json-spans.js';
 import { DataFileError } from './errors.js';
-import { UnparsableFileError } from './read-json.js';
+import { jsonSyntaxReason, UnparsableFileError } from './read-json.js';
 import { adoptEncoding, adoptJoinedEncoding } from './json-cache.js';
 import { lazyRunContent } from './lazy-run.js';
 import type { z } from 'zod';
@@ -41,7 +41,7 @@ export function scanContent(path: string, bytes: Buffer): ContentSkeleton {
     };
   } catch (error) {
     if (error instanceof DataFileError) throw error;
-    throw new UnparsableFileError(path, `not valid JSON (${(error as Error).message})`);
+    throw new UnparsableFileError(path, jsonSyntaxReason(error));
   }
 }
 

@@ -29,17 +29,21 @@ export async function readJsonFile<S extends z.ZodType>(path: string, schema: S)
 /**
  * The file's bytes, or null when it is missing. Callback fs under one Promise: listing thousands of
  * sessions spends its time here, and FileHandle promises cost several times more on the main thread.
+ * Opened without blocking, never through a link, and read only as a regular file: a repository's data/
+ * may hold a named pipe (which would hang every command that lists sessions) or a link to a secret.
  */
 export function readBytes(path: string, maxBytes = MAX_JSON_FILE_BYTES): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const fail = (error: NodeJS.ErrnoException | DataFileError) =>
       reject(error instanceof DataFileError ? error : new DataFileError(path, `cannot read: ${error.message}`));
-    fs.open(path, 'r', (openError, fd) => {
+    fs.open(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW, (openError, fd) => {
+      if (openError?.code === 'ELOOP') return fail(new DataFileError(path, 'cannot read: it is a symbolic link, and bakeoff never reads a data file through one'));
       if (openError) return openError.code === 'ENOENT' ? resolve(null) : fail(openError);
       const finish = (error: NodeJS.ErrnoException | DataFileError | null, bytes?: Buffer) =>
         fs.close(fd, () => (error ? fail(error) : resolve(bytes ?? null)));
       fs.fstat(fd, (statError, stats) => {
         if (statError) return finish(statError);
+        if (!stats.isFile()) return finish(new DataFileError(path, 'cannot read: not a regular file'));
         if (stats.size > maxBytes) {
           return finish(new DataFileError(path, `too large to open (${stats.size} bytes; the limit here is ${maxBytes})`));
         }
@@ -59,12 +63,20 @@ function readAll(fd: number, buffer: Buffer, filled: number, done: (error: NodeJ
   });
 }
 
+/** Why a file is not JSON, never quoting its text: JSON.parse quotes what it read, and that may be a secret. */
+export function jsonSyntaxReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/["'`]/.test(message)) return `not valid JSON (${message})`;
+  const position = /position (\d+)/.exec(message)?.[1];
+  return position === undefined ? 'not valid JSON' : `not valid JSON (at position ${position})`;
+}
+
 export function parseJsonBytes<S extends z.ZodType>(path: string, bytes: Buffer, schema: S): z.output<S> {
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new UnparsableFileError(path, `not valid JSON (${(error as Error).message})`);
+    throw new UnparsableFileError(path, jsonSyntaxReason(error));
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new UnparsableFileError(path, DataFileError.fromZod(path, parsed.error).reason);

@@ -142,7 +142,7 @@ export class RewindStack {
   }
 
   /** The FileSnapshots of a record, contents read back from their blobs (lost: the blob is gone); a BadBlobError for a blob refused. */
-  async snapshotsOf(record: RewindRecord): Promise<(FileSnapshot & { lost: boolean })[]> {
+  async snapshotsOf(record: RewindRecord): Promise<(FileSnapshot & { content: Buffer; lost: boolean })[]> {
     return Promise.all(
       (record.files ?? []).map(async (change) => {
         if (change.before === null) return { path: change.path, content: Buffer.alloc(0), didNotExist: true, lost: false };

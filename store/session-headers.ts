@@ -7,7 +7,7 @@ import { isHighSurrogate } from './code-points.js';
 import { DataFileError } from './errors.js';
 import { arrayElements, documentSpan, objectMembers } from './json-spans.js';
 import type { Span } from './json-spans.js';
-import { readBytes, UnparsableFileError } from './read-json.js';
+import { jsonSyntaxReason, readBytes, UnparsableFileError } from './read-json.js';
 import { sessionMetadataSchema } from './schemas.js';
 import type { SessionMetadata } from './schemas.js';
 
@@ -87,7 +87,7 @@ export function parseSessionHeader(path: string, bytes: Buffer): SessionHeader {
       if (value !== null) raw[key] = value;
     }
   } catch (error) {
-    throw new UnparsableFileError(path, `not valid JSON (${(error as Error).message})`);
+    throw new UnparsableFileError(path, jsonSyntaxReason(error));
   }
   const parsed = headerSchema.safeParse(raw);
   if (!parsed.success) throw new UnparsableFileError(path, DataFileError.fromZod(path, parsed.error).reason);

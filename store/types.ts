@@ -35,8 +35,8 @@ export interface ModelResponse {
 /** The content a file had before bakeoff wrote it; `path` is absolute. */
 export interface FileSnapshot {
   path: string;
-  /** the file's bytes exactly (binary files too) */
-  content: Buffer;
+  /** the file's bytes exactly (snapshotFiles reads Buffers, so binary files keep every byte); a string stands for its UTF-8 bytes */
+  content: Buffer | string;
   didNotExist: boolean;
 }
 
