@@ -55,7 +55,7 @@ interface Workspace {
 
 function workspace(project: string, env: NodeJS.ProcessEnv): Workspace {
   const recipe = withBash();
-  const sandbox = new RunSandbox({ projectRoot: project, dataDirs: [], policy: sandboxPolicyOf(recipe), env, fromDotEnv: new Set(), allowUnconfined: true });
+  const sandbox = new RunSandbox({ projectRoot: project, dataDirs: [], policy: sandboxPolicyOf(recipe), env, allowUnconfined: true });
   const files = new ProposedFiles(project, [], sandbox);
   const context = { root: project, files, signal: new AbortController().signal, bash: { prefixes: null, timeoutMs: 60_000 }, web: { network: 'none', allowLocalFetch: false } };
   return {

@@ -1,71 +1,72 @@
-// Keys and base URLs from the project's .env, for this process only. A variable already set (and not empty)
-// wins; which variables came from the file is remembered, so the bash tool can leave them out of its
-// environment and an endpoint can say where it came from.
+// The project's `.env`, for provider settings only: a key or base URL it sets (provider-variables.ts) is used
+// where the environment leaves that variable unset or empty; any other name is ignored with a warning, so a
+// cloned repository cannot set BAKEOFF_BWRAP, LD_PRELOAD or PATH. Nothing is copied into process.env: every
+// program bakeoff starts (the sandbox probe, the mount helpers, bash, the editor) sees the environment bakeoff
+// was started with.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDotEnv } from './dotenv-parse.js';
+import { providerVariableNames } from './provider-variables.js';
 
 export interface DotEnvLoad {
   /** the file as the user would name it (`./.env`), or null when there is none */
   file: string | null;
-  /** every variable the file defines, whether or not it was used */
-  defined: string[];
-  /** the variables set from the file (unset or empty before) */
-  loaded: string[];
-  /** one line per line of the file that is not NAME=value, naming the file and the line */
+  /** the provider settings the file gives, by name (the environment's own value still wins) */
+  settings: ReadonlyMap<string, string>;
+  /** one line per line of the file that is not NAME=value or sets something else, naming the file, the line and the name */
   warnings: string[];
 }
 
-interface Origin {
+interface Loaded {
   file: string;
-  defined: Set<string>;
-  loaded: Set<string>;
+  settings: ReadonlyMap<string, string>;
 }
 
-/** What loadDotEnv did to each environment object (process.env in the app, a plain object in tests). */
-const origins = new WeakMap<NodeJS.ProcessEnv, Origin>();
+/** What loadDotEnv read for each environment object (process.env in the app, a plain object in tests). */
+const loads = new WeakMap<NodeJS.ProcessEnv, Loaded>();
 
 /** An empty (or blank) variable counts as unset, here and in the provider lookup. */
-export function isUnset(value: string | undefined): boolean {
+export function isUnset(value: string | undefined): value is undefined {
   return value === undefined || value.trim() === '';
 }
 
-/** Reads `.env` in the project root into `env` when there is one; a variable already set is never overridden. */
+/** Reads the provider settings of `.env` in the project root, for lookups against `env`; `env` itself is never changed. */
 export function loadDotEnv(projectRoot: string, env: NodeJS.ProcessEnv = process.env): DotEnvLoad {
   const absolute = path.join(projectRoot, '.env');
-  let text: string;
+  let text: string | null = null;
   try {
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file: null, defined: [], loaded: [], warnings: [] };
-    throw new Error(`could not read ${absolute}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`could not read ${absolute}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  if (text === null) {
+    loads.delete(env);
+    return { file: null, settings: new Map(), warnings: [] };
   }
   const file = displayPath(absolute);
   const parsed = parseDotEnv(text);
-  const values = new Map(parsed.entries.map((entry) => [entry.name, entry.value]));
-  const loaded: string[] = [];
-  for (const [name, value] of values) {
-    if (!isUnset(env[name])) continue;
-    env[name] = value;
-    loaded.push(name);
+  const settings = new Map<string, string>();
+  const problems = parsed.invalidLines.map((line) => ({ line, text: `${file} line ${line}: not NAME=value, skipped` }));
+  for (const { name, value, line } of parsed.entries) {
+    if (providerVariableNames.has(name)) settings.set(name, value);
+    else problems.push({ line, text: `${file} line ${line}: ${name} ignored (a project's .env sets only provider keys and base URLs)` });
   }
-  const origin = origins.get(env) ?? { file, defined: new Set<string>(), loaded: new Set<string>() };
-  for (const name of values.keys()) origin.defined.add(name);
-  for (const name of loaded) origin.loaded.add(name);
-  origins.set(env, origin);
-  const warnings = parsed.invalidLines.map((line) => `${file} line ${line}: not NAME=value, skipped`);
-  return { file, defined: [...values.keys()], loaded, warnings };
+  loads.set(env, { file, settings });
+  return { file, settings, warnings: problems.sort((a, b) => a.line - b.line).map((problem) => problem.text) };
 }
 
-/** The names of the variables `.env` defines (loaded or not), for leaving them out of a subprocess's environment. */
-export function variablesFromDotEnv(env: NodeJS.ProcessEnv = process.env): ReadonlySet<string> {
-  return origins.get(env)?.defined ?? new Set();
+/** A provider variable's value, trimmed: the environment's, else the project's `.env`'s; undefined when neither sets it. */
+export function providerVariable(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const own = env[name];
+  if (!isUnset(own)) return own.trim();
+  const fromFile = loads.get(env)?.settings.get(name);
+  return isUnset(fromFile) ? undefined : fromFile.trim();
 }
 
 /** Where a variable's value came from, as a user would say it: `./.env` or `the environment`. */
 export function variableOrigin(name: string, env: NodeJS.ProcessEnv = process.env): string {
-  const origin = origins.get(env);
-  return origin?.loaded.has(name) ? origin.file : 'the environment';
+  const load = loads.get(env);
+  return load && isUnset(env[name]) && !isUnset(load.settings.get(name)) ? load.file : 'the environment';
 }
 
 /** `./.env` under the working directory, else the absolute path. */

@@ -6,6 +6,6 @@ export type { ChoiceResult } from './apply-choice.js';
 export { ApplyConflictError } from './apply-conflicts.js';
 export { compactSession } from './compact.js';
 export { resolveModels } from './resolve-models.js';
-export { loadDotEnv, variablesFromDotEnv, variableOrigin } from './dotenv.js';
+export { loadDotEnv, variableOrigin } from './dotenv.js';
 export { demoModelIds } from './demo-models.js';
 export type * from './types.js';

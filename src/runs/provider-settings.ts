@@ -1,7 +1,8 @@
 // Which endpoint and key a model id uses, read from the environment (or .env). Keys
 // stay in memory: nothing here is ever written to the data directory.
 import type { ModelId } from './model-id.js';
-import { isUnset } from './dotenv.js';
+import { providerVariable } from './dotenv.js';
+import { baseURLVariables, keyVariables } from './provider-variables.js';
 
 /** The wire format the AI SDK speaks to the endpoint. */
 export type WireFormat = 'openai' | 'anthropic' | 'openai-compatible';
@@ -31,37 +32,25 @@ const defaultBaseURLs: Record<string, string> = {
   openrouter: openRouterBaseURL,
   ollama: ollamaDefaultBaseURL,
 };
-const baseURLVariables: Record<string, string> = {
-  openai: 'OPENAI_BASE_URL',
-  anthropic: 'ANTHROPIC_BASE_URL',
-  ollama: 'OLLAMA_BASE_URL',
-  'openai-compatible': 'OPENAI_COMPATIBLE_BASE_URL',
-};
 
 /** The endpoint a model id talks to, key or no key: the variable's URL, else the provider's default; null when there is none. */
 export function providerEndpoint(id: ModelId, env: NodeJS.ProcessEnv): { url: string; variable?: string } | null {
   const variable = baseURLVariables[id.provider];
-  const fromVariable = variable === undefined ? undefined : read(env, variable);
+  const fromVariable = variable === undefined ? undefined : providerVariable(variable, env);
   if (fromVariable !== undefined) return { url: fromVariable, variable };
   const fallback = defaultBaseURLs[id.provider];
   return fallback === undefined ? null : { url: fallback };
-}
-
-/** An empty variable counts as unset (as it does when .env is loaded). */
-function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[name];
-  return isUnset(value) ? undefined : value?.trim();
 }
 
 /** The settings for a real (non-demo) provider, or what to set to use it. */
 export function providerSettings(id: ModelId, env: NodeJS.ProcessEnv): SettingsLookup {
   switch (id.provider) {
     case 'openai':
-      return keyed('openai', 'OPENAI_API_KEY', env);
+      return keyed('openai', keyVariables.openai, env);
     case 'anthropic':
-      return keyed('anthropic', 'ANTHROPIC_API_KEY', env);
+      return keyed('anthropic', keyVariables.anthropic, env);
     case 'openrouter': {
-      const apiKey = read(env, 'OPENROUTER_API_KEY');
+      const apiKey = providerVariable(keyVariables.openrouter, env);
       if (!apiKey) return { problem: 'set OPENROUTER_API_KEY' };
       return { settings: { wire: 'openai-compatible', name: 'openrouter', baseURL: openRouterBaseURL, apiKey } };
     }
@@ -73,7 +62,7 @@ export function providerSettings(id: ModelId, env: NodeJS.ProcessEnv): SettingsL
       const baseURL = providerEndpoint(id, env)?.url;
       if (!baseURL) return { problem: 'set OPENAI_COMPATIBLE_BASE_URL (and OPENAI_COMPATIBLE_API_KEY if the server needs one)' };
       return {
-        settings: { wire: 'openai-compatible', name: 'openai-compatible', baseURL, apiKey: read(env, 'OPENAI_COMPATIBLE_API_KEY'), baseURLVariable: baseURLVariables['openai-compatible'] },
+        settings: { wire: 'openai-compatible', name: 'openai-compatible', baseURL, apiKey: providerVariable(keyVariables['openai-compatible'], env), baseURLVariable: baseURLVariables['openai-compatible'] },
       };
     }
     default:
@@ -83,9 +72,9 @@ export function providerSettings(id: ModelId, env: NodeJS.ProcessEnv): SettingsL
 
 /** A provider that needs a key on its own endpoint; with a custom base URL the key becomes optional. */
 function keyed(wire: 'openai' | 'anthropic', keyVariable: string, env: NodeJS.ProcessEnv): SettingsLookup {
-  const apiKey = read(env, keyVariable);
+  const apiKey = providerVariable(keyVariable, env);
   const baseURLVariable = baseURLVariables[wire];
-  const baseURL = read(env, baseURLVariable);
+  const baseURL = providerVariable(baseURLVariable, env);
   if (!apiKey && !baseURL) return { problem: `set ${keyVariable}` };
   return { settings: { wire, name: wire, baseURL, apiKey: apiKey ?? keyNotNeeded, baseURLVariable: baseURL ? baseURLVariable : undefined } };
 }

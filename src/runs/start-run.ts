@@ -17,7 +17,6 @@ import { toolboxFor, toolNames, type Toolbox } from './tools/tool-registry.js';
 import { dataDirsOf } from './data-dirs.js';
 import { RunSandbox } from './sandbox/run-sandbox.js';
 import { sandboxPolicyOf } from './sandbox/sandbox-policy.js';
-import { variablesFromDotEnv } from './dotenv.js';
 
 export const startRun: StartRun = (context, prompt, onUpdate, options = {}) => {
   const cancel = new AbortController();
@@ -159,7 +158,6 @@ function runSandboxFor(context: RunContext, recipe: Recipe): RunSandbox {
     dataDirs: dataDirsOf(context.store),
     policy: sandboxPolicyOf(recipe),
     env: process.env,
-    fromDotEnv: variablesFromDotEnv(),
     allowUnconfined: context.allowUnconfinedBash ?? false,
   });
 }

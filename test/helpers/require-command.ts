@@ -31,3 +31,9 @@ export const bwrapPrerequisite: Prerequisite = {
   versionArgs: ['--version'],
   install: 'apt-get install bubblewrap (Debian/Ubuntu); .ci/run installs it when missing',
 };
+
+export const ccPrerequisite: Prerequisite = {
+  command: 'cc',
+  versionArgs: ['--version'],
+  install: 'apt-get install gcc (Debian/Ubuntu)',
+};

@@ -1,13 +1,17 @@
-// The project's .env: which variables it set (the bash tool leaves them out), a warning per invalid line, an
-// empty variable counts as unset both when loading and when looking a provider up, and an endpoint says
-// where it came from.
+// The project's .env: provider keys and base URLs only (any other name is a warning with its line), never
+// copied into the environment, a warning per invalid line, an empty variable counts as unset, and an endpoint
+// says where it came from.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDotEnv, resolveModels } from '../../src/runs/index.js';
-import { variableOrigin, variablesFromDotEnv } from '../../src/runs/dotenv.js';
+import { providerVariable, variableOrigin } from '../../src/runs/dotenv.js';
 import { parseDotEnv } from '../../src/runs/dotenv-parse.js';
 import { tempDir } from '../helpers/temp-dir.js';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 async function projectWithDotEnv(text: string): Promise<string> {
   const root = await tempDir('bakeoff-dotenv-');
@@ -33,20 +37,51 @@ describe('parseDotEnv', () => {
 });
 
 describe('loadDotEnv', () => {
-  it('warns once per invalid line, naming the file and the line, and loads the valid ones', async () => {
-    const root = await projectWithDotEnv('GOOD=1\nthis is not valid\nALSO_GOOD=2\n=x\n');
-    const env: NodeJS.ProcessEnv = {};
+  it('takes provider keys and base URLs only; any other name is a warning with its file, line and name', async () => {
+    const root = await projectWithDotEnv(
+      'OPENAI_API_KEY=sk-from-file-123\nBAKEOFF_BWRAP=./evil.sh\nthis is not valid\nLD_PRELOAD=/tmp/evil.so\nPATH=/evil\nOLLAMA_BASE_URL=http://10.0.0.9:11434/v1\nNODE_OPTIONS=--require ./x.js\n=x\nEDITOR=./e\n',
+    );
+    const env: NodeJS.ProcessEnv = { PATH: '/usr/bin' };
     const loaded = loadDotEnv(root, env);
-    expect(loaded.warnings).toEqual([`${join(root, '.env')} line 2: not NAME=value, skipped`, `${join(root, '.env')} line 4: not NAME=value, skipped`]);
-    expect(env).toEqual({ GOOD: '1', ALSO_GOOD: '2' });
+    const file = join(root, '.env');
+    expect(loaded.warnings).toEqual([
+      `${file} line 2: BAKEOFF_BWRAP ignored (a project's .env sets only provider keys and base URLs)`,
+      `${file} line 3: not NAME=value, skipped`,
+      `${file} line 4: LD_PRELOAD ignored (a project's .env sets only provider keys and base URLs)`,
+      `${file} line 5: PATH ignored (a project's .env sets only provider keys and base URLs)`,
+      `${file} line 7: NODE_OPTIONS ignored (a project's .env sets only provider keys and base URLs)`,
+      `${file} line 8: not NAME=value, skipped`,
+      `${file} line 9: EDITOR ignored (a project's .env sets only provider keys and base URLs)`,
+    ]);
+    expect([...loaded.settings]).toEqual([
+      ['OPENAI_API_KEY', 'sk-from-file-123'],
+      ['OLLAMA_BASE_URL', 'http://10.0.0.9:11434/v1'],
+    ]);
+    // nothing is copied into the environment: programs bakeoff starts see it as it was
+    expect(env).toEqual({ PATH: '/usr/bin' });
+    expect(providerVariable('OPENAI_API_KEY', env)).toBe('sk-from-file-123');
+    expect(providerVariable('BAKEOFF_BWRAP', env)).toBeUndefined();
+    expect(resolveModels(['openai/gpt-4.1'], env).problems).toEqual([]);
+  });
+
+  it('never changes process.env', async () => {
+    const root = await projectWithDotEnv('OPENAI_COMPATIBLE_API_KEY=from-file-key\nBAKEOFF_TEST_FROM_FILE=x\n');
+    vi.stubEnv('OPENAI_COMPATIBLE_API_KEY', undefined);
+    const before = { ...process.env };
+    loadDotEnv(root);
+    expect({ ...process.env }).toEqual(before);
+    expect(providerVariable('OPENAI_COMPATIBLE_API_KEY')).toBe('from-file-key');
   });
 
   it('a set but empty variable takes the .env value; a set one wins', async () => {
-    const root = await projectWithDotEnv('ANTHROPIC_API_KEY=from-file\nOPENAI_API_KEY=from-file\nBLANK_KEY=from-file\n');
-    const env: NodeJS.ProcessEnv = { ANTHROPIC_API_KEY: '', OPENAI_API_KEY: 'from-shell', BLANK_KEY: '  ' };
-    const loaded = loadDotEnv(root, env);
-    expect(env).toEqual({ ANTHROPIC_API_KEY: 'from-file', OPENAI_API_KEY: 'from-shell', BLANK_KEY: 'from-file' });
-    expect(loaded.loaded).toEqual(['ANTHROPIC_API_KEY', 'BLANK_KEY']);
+    const root = await projectWithDotEnv('ANTHROPIC_API_KEY=from-file\nOPENAI_API_KEY=from-file\nOPENROUTER_API_KEY=from-file\n');
+    const env: NodeJS.ProcessEnv = { ANTHROPIC_API_KEY: '', OPENAI_API_KEY: 'from-shell', OPENROUTER_API_KEY: '  ' };
+    loadDotEnv(root, env);
+    expect(['ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'OPENROUTER_API_KEY'].map((name) => [providerVariable(name, env), variableOrigin(name, env)])).toEqual([
+      ['from-file', join(root, '.env')],
+      ['from-shell', 'the environment'],
+      ['from-file', join(root, '.env')],
+    ]);
     expect(resolveModels(['anthropic/claude-sonnet-4-5'], env).problems).toEqual([]);
   });
 
@@ -54,18 +89,8 @@ describe('loadDotEnv', () => {
     expect(resolveModels(['openai/gpt-4.1'], { OPENAI_API_KEY: ' ' }).problems).toEqual(['openai/gpt-4.1 left out: set OPENAI_API_KEY']);
   });
 
-  it('names every variable the file defines, for leaving them out of a subprocess', async () => {
-    const root = await projectWithDotEnv('DATABASE_URL=postgres://x\nOPENAI_API_KEY=sk-file\n');
-    const env: NodeJS.ProcessEnv = { OPENAI_API_KEY: 'sk-shell' };
-    loadDotEnv(root, env);
-    expect([...variablesFromDotEnv(env)].sort()).toEqual(['DATABASE_URL', 'OPENAI_API_KEY']);
-    expect(variableOrigin('DATABASE_URL', env)).toBe(join(root, '.env'));
-    expect(variableOrigin('OPENAI_API_KEY', env)).toBe('the environment');
-    expect(variablesFromDotEnv({}).size).toBe(0);
-  });
-
   it('does nothing when there is no .env', () => {
-    expect(loadDotEnv(join('/nonexistent', 'project'), {})).toEqual({ file: null, defined: [], loaded: [], warnings: [] });
+    expect(loadDotEnv(join('/nonexistent', 'project'), {})).toEqual({ file: null, settings: new Map(), warnings: [] });
   });
 });
 

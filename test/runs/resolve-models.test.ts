@@ -1,9 +1,6 @@
 // Which models can run: a missing key or base URL is reported by name with the variable to set.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadDotEnv, resolveModels } from '../../src/runs/index.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { resolveModels } from '../../src/runs/index.js';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -51,21 +48,5 @@ describe('resolveModels', () => {
       'gpt-4.1 left out: not a model id: want provider/model, e.g. openai/gpt-4.1 or demo/alpha',
       'demo/beta left out: listed twice',
     ]);
-  });
-});
-
-describe('loadDotEnv', () => {
-  it('reads .env in the project root without overriding variables already set', async () => {
-    const root = await tempDir();
-    await writeFile(join(root, '.env'), 'BAKEOFF_TEST_FROM_FILE=from-file\nBAKEOFF_TEST_ALREADY_SET=from-file\n');
-    vi.stubEnv('BAKEOFF_TEST_ALREADY_SET', 'from-shell');
-    vi.stubEnv('BAKEOFF_TEST_FROM_FILE', undefined);
-    loadDotEnv(root);
-    expect(process.env.BAKEOFF_TEST_FROM_FILE).toBe('from-file');
-    expect(process.env.BAKEOFF_TEST_ALREADY_SET).toBe('from-shell');
-  });
-
-  it('does nothing when there is no .env', async () => {
-    expect(() => loadDotEnv(join('/nonexistent', 'project'))).not.toThrow();
   });
 });

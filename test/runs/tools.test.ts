@@ -37,7 +37,7 @@ afterEach(async () => {
 
 function harness(root: string, recipe: Recipe = defaultRecipe()) {
   const toolbox = toolboxFor(recipe);
-  const sandbox = new RunSandbox({ projectRoot: root, dataDirs: [], policy: sandboxPolicyOf(recipe), env: process.env, fromDotEnv: new Set(), allowUnconfined: false });
+  const sandbox = new RunSandbox({ projectRoot: root, dataDirs: [], policy: sandboxPolicyOf(recipe), env: process.env, allowUnconfined: false });
   const files = new ProposedFiles(root, [], toolbox.tools.has('bash') ? sandbox : null);
   opened.push(files);
   const context: ToolContext = { root, files, signal: new AbortController().signal, bash: { prefixes: toolbox.bashPrefixes, timeoutMs: recipe.constraints.bashTimeoutMs || 5000 }, web: toolbox.web };

@@ -13,9 +13,8 @@ export interface RunSandboxOptions {
   /** bakeoff's data directories: hidden inside the sandbox */
   dataDirs: string[];
   policy: SandboxPolicy;
+  /** the environment bakeoff was started with (a project's .env never enters it) */
   env: NodeJS.ProcessEnv;
-  /** the variables that came from the project's .env (left out of bash's environment) */
-  fromDotEnv: ReadonlySet<string>;
   /** the user agreed to run bash with no sandbox (only a private copy); otherwise bash is refused then */
   allowUnconfined: boolean;
 }
@@ -53,7 +52,7 @@ export class RunSandbox {
       policy: options.policy,
       support,
       protections: await protectionsFor(projectRoot, options.dataDirs, options.env),
-      env: sandboxEnv(options.env, options.fromDotEnv, privateTmp ? { TMPDIR: '/tmp' } : {}),
+      env: sandboxEnv(options.env, privateTmp ? { TMPDIR: '/tmp' } : {}),
     };
   }
 }

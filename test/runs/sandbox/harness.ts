@@ -38,8 +38,7 @@ export function harness(root: string, sandboxSection: string, options: Partial<R
     projectRoot: root,
     dataDirs: [join(root, 'data')],
     policy: sandboxPolicyOf(recipe),
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', OPENAI_API_KEY: 'sk-test-secret', PROJECT_ONLY_VALUE: 'from-dotenv', MY_SERVICE_TOKEN: 'tok' },
-    fromDotEnv: new Set(['PROJECT_ONLY_VALUE']),
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', OPENAI_API_KEY: 'sk-test-secret', MY_SERVICE_TOKEN: 'tok' },
     allowUnconfined: false,
     ...options,
   });
