@@ -2,11 +2,12 @@
 // where the environment leaves that variable unset or empty; any other name is ignored with a warning, so a
 // cloned repository cannot set BAKEOFF_BWRAP, LD_PRELOAD or PATH. Nothing is copied into process.env: every
 // program bakeoff starts (the sandbox probe, the mount helpers, bash, the editor) sees the environment bakeoff
-// was started with.
+// was started with. The values of the key variables, from either place, are redacted from every error.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { redactExactValues } from '../text/redact-secrets.js';
 import { parseDotEnv } from './dotenv-parse.js';
-import { providerVariableNames } from './provider-variables.js';
+import { keyVariables, providerVariableNames } from './provider-variables.js';
 
 export interface DotEnvLoad {
   /** the file as the user would name it (`./.env`), or null when there is none */
@@ -41,6 +42,7 @@ export function loadDotEnv(projectRoot: string, env: NodeJS.ProcessEnv = process
   }
   if (text === null) {
     loads.delete(env);
+    redactKeys(env);
     return { file: null, settings: new Map(), warnings: [] };
   }
   const file = displayPath(absolute);
@@ -52,6 +54,7 @@ export function loadDotEnv(projectRoot: string, env: NodeJS.ProcessEnv = process
     else problems.push({ line, text: `${file} line ${line}: ${name} ignored (a project's .env sets only provider keys and base URLs)` });
   }
   loads.set(env, { file, settings });
+  redactKeys(env);
   return { file, settings, warnings: problems.sort((a, b) => a.line - b.line).map((problem) => problem.text) };
 }
 
@@ -67,6 +70,11 @@ export function providerVariable(name: string, env: NodeJS.ProcessEnv = process.
 export function variableOrigin(name: string, env: NodeJS.ProcessEnv = process.env): string {
   const load = loads.get(env);
   return load && isUnset(env[name]) && !isUnset(load.settings.get(name)) ? load.file : 'the environment';
+}
+
+/** A key need not look like one (`gsk_…`): the configured values themselves are redacted. */
+function redactKeys(env: NodeJS.ProcessEnv): void {
+  redactExactValues(Object.values(keyVariables).map((name) => providerVariable(name, env)));
 }
 
 /** `./.env` under the working directory, else the absolute path. */
