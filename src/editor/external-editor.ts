@@ -14,7 +14,7 @@ export function editorCommand(env: NodeJS.ProcessEnv): string {
   return env.VISUAL?.trim() || env.EDITOR?.trim() || 'vi';
 }
 
-/** The editor's environment: the user's, without the provider keys bakeoff may have loaded from .env. */
+/** The editor's environment: the one bakeoff started with (a project's .env never enters it), without provider keys. */
 function editorEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !/_API_KEY$/i.test(name)));
 }
