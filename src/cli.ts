@@ -9,7 +9,7 @@ import { globalOptionsSchema } from './cli/global-options.js';
 import type { GlobalOptions } from './cli/global-options.js';
 import { parseOptions } from './cli/parse-options.js';
 import { UsageError } from './cli/usage-error.js';
-import { printError, printText, printWarning } from './cli/print.js';
+import { printError, printText, printWarning, stderrLine } from './cli/print.js';
 import { onDataNotice } from '../store/index.js';
 import { visibleText } from './text/visible-text.js';
 import { redactSecrets } from './text/redact-secrets.js';
@@ -50,7 +50,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     // The program's options go before a subcommand, so `stats --recipe <name>` is not `--recipe <path>`.
     .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ outputError: oneLineError('bakeoff') })
+    .configureOutput({ writeErr: writeVisible, outputError: oneLineError('bakeoff') })
     .addOption(new Option('-d, --data-dir <dir>', 'data directory').env('BAKEOFF_DATA_DIR').default('./data'))
     .option('-c, --continue', 'continue the most recent session')
     .option('-r, --resume [id]', 'resume a session by id, unique prefix or title (no id: like --continue)')
@@ -65,7 +65,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   program.hook('preSubcommand', () => {
     onDataNotice(({ message }) => printWarning(message));
   });
-  for (const sub of program.commands) sub.configureOutput({ outputError: oneLineError(`bakeoff ${sub.name()}`) });
+  for (const sub of program.commands) sub.configureOutput({ writeErr: writeVisible, outputError: oneLineError(`bakeoff ${sub.name()}`) });
 
   // Excess operands reach the action, which names them as an unknown command (commander would say "too many arguments").
   program.allowExcessArguments(true).action(async (_options: unknown, self: Command) => {
@@ -105,9 +105,14 @@ async function openApp(options: GlobalOptions): Promise<number> {
   return exit.code;
 }
 
-/** Commander's error lines (and its "Did you mean" hint) as one line, with where to look. */
+/** Commander's error lines (and its "Did you mean" hint) as one line, with where to look; they quote argv, so control characters are shown. */
 function oneLineError(commandName: string): (text: string, write: (text: string) => void) => void {
-  return (text, write) => write(`bakeoff: ${text.trim().replace(/\s*\n\s*/g, ' ')} (see ${commandName} --help)\n`);
+  return (text, write) => write(`bakeoff: ${stderrLine(text)} (see ${commandName} --help)\n`);
+}
+
+/** Whatever else commander writes to stderr, never raw. */
+function writeVisible(text: string): void {
+  process.stderr.write(visibleText(text));
 }
 
 /** `bakeoff sessions | head` closes the pipe early: the reader has what it wanted, so that is no crash. */

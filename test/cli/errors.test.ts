@@ -18,6 +18,10 @@ describe('usage errors: exit 2, one line on stderr, no stack', () => {
     [['frobnicate'], "bakeoff: error: unknown command 'frobnicate' (see bakeoff --help)"],
     [['show'], "bakeoff: error: missing required argument 'id' (see bakeoff show --help)"],
     [['sessions', '--x'], "bakeoff: error: unknown option '--x' (see bakeoff sessions --help)"],
+    // commander's own errors quote argv: its control characters are shown, never obeyed
+    [['bogus\x1b[31m'], "bakeoff: error: unknown command 'bogus\u241b[31m' (see bakeoff --help)"],
+    [['show', '--x\x1b[31m'], "bakeoff: error: unknown option '--x\u241b[31m' (see bakeoff show --help)"],
+    [['run', '--x\x1b]0;pwned\x07\u202e'], "bakeoff: error: unknown option '--x\u241b]0;pwned\u2407<U+202E>' (see bakeoff run --help)"],
     [['stats', '--session'], "bakeoff: error: option '--session <id>' argument missing (see bakeoff stats --help)"],
     [['--models', ' , '], 'bakeoff: --models: needs at least one model id, e.g. --models demo/alpha,demo/beta'],
     [['--continue', '--resume', 'ses_x'], 'bakeoff: --resume: give --continue or --resume <id>, not both'],
