@@ -4,10 +4,11 @@
 // environment bakeoff was started with.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bwrapPrerequisite, requireCommand } from '../helpers/require-command.js';
 import { dotEnvCanary, dotEnvKey, hostileProject } from '../helpers/hostile-dotenv.js';
-import { startFakeModelServer, toolResultsIn, type FakeModelServer } from '../runs/support/fake-model-server.js';
+import { startFakeModelServer, toolResultsIn } from '../runs/support/fake-model-server.js';
+import { stopAfterEach } from '../e2e/stop-after-each.js';
 import { assertBuilt, runCli } from './run-cli.js';
 
 beforeAll(() => {
@@ -15,21 +16,19 @@ beforeAll(() => {
   requireCommand(bwrapPrerequisite);
 });
 
-let server: FakeModelServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const started = stopAfterEach();
 
 const model = 'openai/gpt-4.1';
 const ignored = (line: number, name: string) => `bakeoff: warning: ./.env line ${line}: ${name} ignored (a project's .env sets only provider keys and base URLs)`;
 
 describe("a hostile project's .env", () => {
   it('sets neither the sandbox program nor a preloaded library: the helpers and bash see the environment bakeoff started with', async () => {
-    server = await startFakeModelServer('openai', [
+    const server = started.server(
+      await startFakeModelServer('openai', [
       { kind: 'stream', toolCalls: [{ id: 'call_1', name: 'bash', args: '{"command":"env"}' }], usage: { input: 10, output: 5 } },
       { kind: 'stream', text: ['done'], usage: { input: 20, output: 2 } },
-    ]);
+      ]),
+    );
     const hostile = await hostileProject(`OPENAI_BASE_URL=${server.baseURL}\n`);
     await writeFile(join(hostile.project, 'bash.recipe.md'), `# Bash\nversion: 1\n\n## Models\n- ${model}\n\n## Tools\n- bash\n`);
     const result = await runCli(['run', '--recipe', 'bash.recipe.md', '--json', 'show the environment'], {

@@ -4,18 +4,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
-import { startFakeModelServer, type FakeModelServer } from '../runs/support/fake-model-server.js';
+import { startFakeModelServer } from '../runs/support/fake-model-server.js';
+import { stopAfterEach } from '../e2e/stop-after-each.js';
 import { assertBuilt, runCli, type CliResult } from './run-cli.js';
 
 beforeAll(assertBuilt);
 
-let server: FakeModelServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const started = stopAfterEach();
 
 const model = 'openai/gpt-4.1';
 
@@ -49,7 +46,7 @@ describe('a provider error that repeats the key', () => {
     ['the environment', 'gsk_live1234567890abcdefXYZ', undefined],
     ['./.env', 'gsk_fromdotenv0987654321QRS', 'OPENAI_API_KEY=gsk_fromdotenv0987654321QRS\n'],
   ])('a key from %s is redacted from stdout, stderr and the session files', async (_origin, key, dotEnv) => {
-    server = await startFakeModelServer('openai', [{ kind: 'status', status: 401, message: `Incorrect API key provided: ${key}. You can find your API key at https://example.invalid.` }]);
+    const server = started.server(await startFakeModelServer('openai', [{ kind: 'status', status: 401, message: `Incorrect API key provided: ${key}. You can find your API key at https://example.invalid.` }]));
     const { data, project: cwd } = await project(dotEnv);
     const result = await runCli(['run', '-m', model, 'say hi'], { dataDir: data, cwd, env: { OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: dotEnv === undefined ? key : '' } });
     expect(result.code).toBe(1);
@@ -60,7 +57,7 @@ describe('a provider error that repeats the key', () => {
 
 describe('a base URL with a password that holds a raw @', () => {
   it('is redacted whole on the endpoint line, in the error and in the session files', async () => {
-    server = await startFakeModelServer('openai', [{ kind: 'stream', text: ['never'], usage: { input: 1, output: 1 } }]);
+    const server = started.server(await startFakeModelServer('openai', [{ kind: 'stream', text: ['never'], usage: { input: 1, output: 1 } }]));
     const { data, project: cwd } = await project();
     const baseURL = server.baseURL.replace('http://', 'http://usr:p@ssSECRET@');
     const result = await runCli(['run', '-m', model, 'say hi'], { dataDir: data, cwd, env: { OPENAI_BASE_URL: baseURL, OPENAI_API_KEY: 'test-key' } });
