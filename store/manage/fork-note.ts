@@ -4,11 +4,11 @@
 // vanish the first time Errata continued the fork (Errata itself counts the copies again).
 // The file is data, and a data directory may be hostile: it is read without following a link, and a note that
 // does not fit the session (a count beyond its runs) is ignored, with a warning, never trusted.
-import fs from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { writeDurably } from '../durable-file.js';
 import { parseJsonBytes } from '../read-json.js';
+import { readRegularFile } from '../regular-file.js';
 import { isSafeSessionName } from '../session-paths.js';
 import { tellDataNotice } from '../data-notices.js';
 import { DataFileError } from '../errors.js';
@@ -38,35 +38,21 @@ export async function writeForkNote(sessionDir: string, note: ForkNote): Promise
   await writeDurably(forkNotePath(sessionDir), JSON.stringify({ version: 1, forked_from: note.forkedFrom, inherited_runs: note.inheritedRuns }));
 }
 
-/** The file's bytes, or null when there is none; a link is refused (ELOOP), never followed. */
-function readNoFollow(path: string): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    fs.open(path, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW, (openError, fd) => {
-      if (openError) return openError.code === 'ENOENT' ? resolve(null) : reject(openError);
-      fs.fstat(fd, (statError, stats) => {
-        // a note is a few dozen bytes: anything big, or not a regular file, is not one
-        if (statError || !stats.isFile() || stats.size > 4096) return fs.close(fd, () => reject(statError ?? new Error('not a small regular file')));
-        const bytes = Buffer.alloc(stats.size);
-        fs.read(fd, bytes, 0, stats.size, 0, (readError, read) => fs.close(fd, () => (readError ? reject(readError) : resolve(bytes.subarray(0, read)))));
-      });
-    });
-  });
-}
-
 /** What a session directory's fork.json says, unchecked against the session: null without one. */
 export type ReadForkNote = { note: ForkNote } | { problem: string } | null;
 
 /** Reads `fork.json` (never through a link); check it against the session's runs with `trustedForkNote`. */
 export async function readForkNoteFile(sessionDir: string): Promise<ReadForkNote> {
   const path = forkNotePath(sessionDir);
+  // a note is a few dozen bytes: anything big, a link or not a regular file is not one
+  const read = await readRegularFile(path, { followLinks: false, maxBytes: 4096 });
+  if ('missing' in read) return null;
+  if ('refused' in read) return { problem: read.refused === 'it is a symbolic link' ? 'it is a symbolic link, and bakeoff never follows one' : read.refused };
   try {
-    const bytes = await readNoFollow(path);
-    if (bytes === null) return null;
-    const note = parseJsonBytes(path, bytes, noteSchema);
+    const note = parseJsonBytes(path, read.bytes, noteSchema);
     return { note: { forkedFrom: note.forked_from, inheritedRuns: note.inherited_runs } };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === 'ELOOP' ? 'it is a symbolic link, and bakeoff never follows one' : error instanceof DataFileError ? error.reason : (error as Error).message };
+    return { problem: error instanceof DataFileError ? error.reason : (error as Error).message };
   }
 }
 
