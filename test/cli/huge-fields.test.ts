@@ -99,12 +99,16 @@ describe('table helpers read a bounded head', () => {
   const huge = 'x'.repeat(50_000_000);
 
   it('cell and truncate cut a 50 MB string in a few milliseconds', () => {
-    const started = performance.now();
-    expect(cell(huge, 60)).toBe(`${'x'.repeat(59)}…`);
-    expect(truncate(huge, 10)).toBe(`${'x'.repeat(9)}…`);
-    // a value whose head is all spaces is still marked as cut
-    expect(cell(`${' \n'.repeat(10_000)}tail`, 20)).toBe('…');
-    expect(performance.now() - started).toBeLessThan(200);
+    // the quickest of three rounds: a loaded machine can stall any one of them (289 ms once, beside other suites)
+    const rounds = [0, 1, 2].map(() => {
+      const started = performance.now();
+      expect(cell(huge, 60)).toBe(`${'x'.repeat(59)}…`);
+      expect(truncate(huge, 10)).toBe(`${'x'.repeat(9)}…`);
+      // a value whose head is all spaces is still marked as cut
+      expect(cell(`${' \n'.repeat(10_000)}tail`, 20)).toBe('…');
+      return performance.now() - started;
+    });
+    expect(Math.min(...rounds)).toBeLessThan(200);
   });
 
   it('truncate never splits a surrogate pair and counts code points', () => {
