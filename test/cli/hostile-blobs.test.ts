@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -88,6 +88,22 @@ describe('a planted snapshot blob', () => {
     // nothing half-applied: the run is not marked rewound, the entry is still there
     const show = await t.cli(['show', t.id]);
     expect(show.stdout).not.toContain('REWOUND');
+  });
+});
+
+describe('a planted redo blob', () => {
+  it('a named pipe where redo keeps a file is refused in one line naming it, at once; nothing is put back', async () => {
+    const t = await clonedRepository();
+    expect((await t.cli(['run', '-c', 'write notes.txt: from the run', '--pick', 'demo/alpha'])).code).toBe(0);
+    expect((await t.cli(['rewind', t.id])).code).toBe(0);
+    expect(existsSync(join(t.repo, 'notes.txt'))).toBe(false);
+    const blob = join(t.sessionDir, 'snapshots', sha('from the run'));
+    await rm(blob);
+    execFileSync('mkfifo', [blob]);
+    const redo = await t.cli(['redo', t.id], 10_000);
+    expect(redo.stderrLines).toEqual([`bakeoff: ${blob}: the stored content of ${join(t.repo, 'notes.txt')} is refused (it is a named pipe, not a regular file); nothing was changed`]);
+    expect(redo.code).toBe(1);
+    expect(existsSync(join(t.repo, 'notes.txt'))).toBe(false);
   });
 });
 
