@@ -9,8 +9,6 @@ const PAUSE_MS = 150;
 const MIN_LENGTH = 2;
 
 export interface ContentHits {
-  /** the filter these hits answer ('' when none) */
-  filter: string;
   /** session id → its first matching line, with where it is */
   hits: ReadonlyMap<string, string>;
   /** a search for the newest filter is under way */
@@ -27,9 +25,8 @@ export function useContentSearch(filter: string, search: ContentSearch | undefin
 
   useEffect(() => {
     if (!search || filter.trim().length < MIN_LENGTH) return;
-    let cancelled = false;
     const start = async () => {
-      if (cancelled || running.current) return;
+      if (running.current) return;
       running.current = true;
       let text = wanted.current;
       try {
@@ -48,12 +45,9 @@ export function useContentSearch(filter: string, search: ContentSearch | undefin
       }
     };
     const timer = setTimeout(() => void start(), PAUSE_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
+    return () => clearTimeout(timer);
   }, [filter, search]);
 
   const current = found.filter === filter;
-  return { filter: found.filter, hits: current ? found.hits : none, searching: Boolean(search) && filter.trim().length >= MIN_LENGTH && !current };
+  return { hits: current ? found.hits : none, searching: Boolean(search) && filter.trim().length >= MIN_LENGTH && !current };
 }

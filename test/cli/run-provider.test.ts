@@ -33,6 +33,27 @@ async function runAgainst(replies: Reply[] | ((request: RecordedRequest, index: 
   return { ...result, stderrLines: result.stderrLines.slice(1), data, project };
 }
 
+/**
+ * `bakeoff run --pick fastest` on a model that proposes `write`, then answers while `change` alters the
+ * project (as the user or another tool would mid-run).
+ */
+function pickAfterChange(write: { path: string; content: string }, change: (project: string) => Promise<void>, prompt: string, setup?: (project: string) => Promise<void>) {
+  let project = '';
+  return runAgainst(
+    (_request, index) => {
+      if (index === 1) void change(project);
+      return index === 0
+        ? { kind: 'stream', toolCalls: [{ id: 'call_1', name: 'write_file', args: JSON.stringify(write) }], usage: { input: 10, output: 5 } }
+        : { kind: 'stream', text: ['Proposed.'], usage: { input: 20, output: 2 }, delayMs: 50 };
+    },
+    ['--pick', 'fastest', prompt],
+    async (dir) => {
+      project = dir;
+      await setup?.(dir);
+    },
+  );
+}
+
 /** The metadata of the one session in `data`. */
 async function sessionMetadata(data: string): Promise<SessionMetadata> {
   const [id] = await readdir(join(data, 'sessions'));
@@ -76,20 +97,9 @@ describe('bakeoff run on an OpenAI-wire server', () => {
   });
 
   it('a pick whose write can no longer be applied exits 1 with one line and writes nothing', async () => {
-    let project = '';
-    const result = await runAgainst(
-      (_request, index) => {
-        // after the model proposed out/x.txt, something makes `out` a file: the apply must fail, not half-write
-        if (index === 1) void writeFile(join(project, 'out'), 'a file now');
-        return index === 0
-          ? { kind: 'stream', toolCalls: [{ id: 'call_1', name: 'write_file', args: '{"path":"out/x.txt","content":"x"}' }], usage: { input: 10, output: 5 } }
-          : { kind: 'stream', text: ['Proposed.'], usage: { input: 20, output: 2 }, delayMs: 50 };
-      },
-      ['--pick', 'fastest', 'write out/x.txt'],
-      async (dir) => {
-        project = dir;
-      },
-    );
+    // after the model proposed out/x.txt, something makes `out` a file: the apply must fail, not half-write
+    const result = await pickAfterChange({ path: 'out/x.txt', content: 'x' }, (project) => writeFile(join(project, 'out'), 'a file now'), 'write out/x.txt');
+    const { project } = result;
     expect(result.code).toBe(1);
     expect(result.stderrLines).toHaveLength(1);
     expect(result.stderrLines[0]).toMatch(/^bakeoff: cannot apply the answer of openai\/gpt-4\.1: .*out/);
@@ -101,21 +111,11 @@ describe('bakeoff run on an OpenAI-wire server', () => {
   });
 
   it('a pick of a file the user changed during the run exits 1 in command-line words: no `1!` to type here', async () => {
-    let project = '';
-    const result = await runAgainst(
-      (_request, index) => {
-        // the user edits notes.txt while the model is still working
-        if (index === 1) void writeFile(join(project, 'notes.txt'), 'the user was here');
-        return index === 0
-          ? { kind: 'stream', toolCalls: [{ id: 'call_1', name: 'write_file', args: '{"path":"notes.txt","content":"model"}' }], usage: { input: 10, output: 5 } }
-          : { kind: 'stream', text: ['Proposed.'], usage: { input: 20, output: 2 }, delayMs: 50 };
-      },
-      ['--pick', 'fastest', 'rewrite notes.txt'],
-      async (dir) => {
-        project = dir;
-        await writeFile(join(dir, 'notes.txt'), 'original');
-      },
+    // the user edits notes.txt while the model is still working
+    const result = await pickAfterChange({ path: 'notes.txt', content: 'model' }, (project) => writeFile(join(project, 'notes.txt'), 'the user was here'), 'rewrite notes.txt', (project) =>
+      writeFile(join(project, 'notes.txt'), 'original'),
     );
+    const { project } = result;
     expect(result.code).toBe(1);
     expect(result.stderrLines).toEqual([`bakeoff: cannot apply the answer of ${model}: notes.txt changed in the project during the run, so nothing was written`]);
     expect(await readFile(join(project, 'notes.txt'), 'utf8')).toBe('the user was here');
