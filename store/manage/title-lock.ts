@@ -1,5 +1,5 @@
 // Titles are unique across a data directory, so checking that one is free and writing it must be one step for
-// every process: `data/locks/titles.lock` (proper-lockfile, as recipes.json is merged) is held from the check to
+// every process: `data/locks/.titles.lock` (proper-lockfile, as recipes.json is merged) is held from the check to
 // the write, by `bakeoff rename`, the app's /rename and `bakeoff restore`. Two renames to one title at once: one
 // wins, the other is told the title is taken.
 import { dirname, join } from 'node:path';
@@ -15,9 +15,12 @@ const LOCK_OPTIONS = {
   onCompromised: () => undefined,
 };
 
-/** data/locks/titles.lock for the sessions directory data/sessions (or data/trash). */
-export function titlesLockPath(sessionsDir: string): string {
-  return join(dirname(sessionsDir), 'locks', 'titles.lock');
+/**
+ * data/locks/.titles.lock for the sessions directory data/sessions (or data/trash). Beside the sessions'
+ * own `<id>.lock`: the dot keeps it apart from them, since no session name starts with one.
+ */
+function titlesLockPath(sessionsDir: string): string {
+  return join(dirname(sessionsDir), 'locks', '.titles.lock');
 }
 
 /** Runs `work` holding the data directory's titles lock. */

@@ -1,6 +1,6 @@
 // `bakeoff rename`: a title wherever a session id goes (`-r`, show, export, the list); on sessions made by
 // `bakeoff run` and on the Errata fixtures.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openSession } from '../../../src/session/open-session.js';
@@ -104,6 +104,22 @@ describe('titles stay unique', () => {
     }
     const titles = (JSON.parse((await ws.cli(['sessions', '--json'])).stdout) as { sessions: { title: string | null }[] }).sessions.map((s) => s.title);
     expect(titles.filter((t) => t !== null)).toHaveLength(1);
+  });
+
+  it('a session named `titles`, open in another process, does not hold the titles lock (its lock is locks/titles.lock)', async () => {
+    const ws = await realWorkspace();
+    const planted = await ws.session(['write a.txt: a']);
+    const other = await ws.session(['write b.txt: b']);
+    // a data directory may hold a session of any plain name: this one is called `titles`
+    await rename(ws.sessionDir(planted), join(ws.data, 'sessions', 'titles'));
+    const metadataPath = join(ws.data, 'sessions', 'titles', 'session_metadata.json');
+    await writeFile(metadataPath, JSON.stringify({ ...JSON.parse(await readFile(metadataPath, 'utf8')), id: 'titles' }));
+    const held = await openSession({ dataDir: ws.data, resume: 'titles' });
+    try {
+      expect(await ws.cli(['rename', other, 'Still free'])).toMatchObject({ code: 0, stderrLines: [] });
+    } finally {
+      await held.store.close();
+    }
   });
 
   it('`bakeoff rename` in two processes at once to one title: one wins each time', async () => {
