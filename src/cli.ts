@@ -22,6 +22,7 @@ import { addExportCommand } from './cli/export.js';
 import { addRewindCommand } from './cli/rewind.js';
 import { addManageCommands } from './cli/manage/index.js';
 import { addRunCommand } from './cli/run/command.js';
+import { loadColumnWidths } from './cli/table.js';
 
 export async function main(argv: string[]): Promise<number> {
   // Read from argv, not the parsed options, so a failure while parsing still honours it.
@@ -62,8 +63,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   for (const add of [addSessionsCommand, addShowCommand, addStatsCommand, addCheckpointCommand, addRecipeCommand, addExportCommand, addRewindCommand, addManageCommands]) add(program);
   addRunCommand(program, setExitCode);
   // Every subcommand says each data file the store set aside or ignored, as one warning line (the app shows them in its feed).
-  program.hook('preSubcommand', () => {
+  program.hook('preSubcommand', async () => {
     onDataNotice(({ message }) => printWarning(message));
+    await loadColumnWidths();
   });
   for (const sub of program.commands) sub.configureOutput({ writeErr: writeVisible, outputError: oneLineError(`bakeoff ${sub.name()}`) });
 

@@ -1,5 +1,4 @@
 // Plain text tables: columns padded to their widest cell, two spaces apart, numbers right-aligned.
-import stringWidth from 'string-width';
 import { codePointCount } from '../../store/code-points.js';
 
 export interface Column {
@@ -10,9 +9,17 @@ export interface Column {
 /** Longer cells than this (a value no `cell` cut) are measured in code points: counted, never segmented. */
 const MEASURED_CELL = 4096;
 
+/** string-width, once loaded: its emoji tables cost 40 ms to load, which `bakeoff --version` must not pay. */
+let columns: ((text: string) => number) | null = null;
+
+/** Loads the measure of terminal columns; every subcommand does before it runs (src/cli.ts). */
+export async function loadColumnWidths(): Promise<void> {
+  columns ??= (await import('string-width')).default;
+}
+
 /** Terminal columns: a wide (CJK, emoji) character is two, so the next columns stay aligned. */
 function width(text: string): number {
-  return text.length <= MEASURED_CELL ? stringWidth(text) : codePointCount(text);
+  return columns !== null && text.length <= MEASURED_CELL ? columns(text) : codePointCount(text);
 }
 
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {

@@ -5,7 +5,7 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cell, truncate } from '../../src/cli/format.js';
-import { renderTable } from '../../src/cli/table.js';
+import { loadColumnWidths, renderTable } from '../../src/cli/table.js';
 import { copyErrataFixture } from '../helpers/fixtures.js';
 import { assertBuilt, runCli } from './run-cli.js';
 import { SESSION_A } from './fixture-ids.js';
@@ -96,6 +96,7 @@ describe('a 100 MB field', () => {
 });
 
 describe('table helpers read a bounded head', () => {
+  beforeAll(loadColumnWidths);
   const huge = 'x'.repeat(50_000_000);
 
   it('cell and truncate cut a 50 MB string in a few milliseconds', () => {
