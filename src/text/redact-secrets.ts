@@ -16,8 +16,10 @@ const rules: { pattern: RegExp; replace: string }[] = [
   { pattern: /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, replace: `$1 ${redacted}` },
   // OpenAI/Anthropic/OpenRouter-shaped keys (`sk-…`, `sk-ant-…`, `sk-or-…`) and similar prefixed tokens
   { pattern: /\b(?:sk|pk|rk)-[A-Za-z0-9_-]{8,}/g, replace: redacted },
-  // user info in a URL, scheme://user:password@host: up to the last `@` before the path (a password may hold a raw `@`)
-  { pattern: /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/]*@/gi, replace: `$1${redacted}@` },
+  // user info in a URL, scheme://user:password@host: up to the last `@` before the path (a password may hold a
+  // raw `@`), never past `?`, `#` or `\`, which end the authority (`https://evil?@api.openai.com` goes to evil).
+  // A scheme is short: an unbounded one made a dotted word (`a.a.a.…`) quadratic.
+  { pattern: /\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#\\]*@/gi, replace: `$1${redacted}@` },
 ];
 
 /** The configured key values, longest first (so a key that contains another is redacted whole). */

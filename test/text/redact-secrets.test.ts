@@ -19,12 +19,16 @@ describe("a URL's user info", () => {
     // the host ends at the first `/`: an `@` in the path is not user info
     ['http://host/v1/users/me@example.com', 'http://host/v1/users/me@example.com'],
     ['http://127.0.0.1:11434/v1 and mail ops@example.com', 'http://127.0.0.1:11434/v1 and mail ops@example.com'],
+    // `?`, `#` and `\` end the host a URL goes to: the real host stays in view, not the one after the `@`
+    ['https://evil.example?@api.openai.com/v1', 'https://evil.example?@api.openai.com/v1'],
+    ['https://evil.example#@api.openai.com/v1', 'https://evil.example#@api.openai.com/v1'],
+    ['https://evil.example\\@api.openai.com/v1', 'https://evil.example\\@api.openai.com/v1'],
   ])('%s', (text, expected) => {
     expect(redactSecrets(text)).toBe(expected);
   });
 
   it('takes linear time on a megabyte of hostile text', () => {
-    for (const hostile of ['a://'.repeat(250_000), `http://${'x'.repeat(1_000_000)}`, `http://${'x:'.repeat(500_000)}`]) {
+    for (const hostile of ['a://'.repeat(250_000), `http://${'x'.repeat(1_000_000)}`, `http://${'x:'.repeat(500_000)}`, 'a.'.repeat(500_000)]) {
       const started = performance.now();
       redactSecrets(hostile);
       expect(performance.now() - started).toBeLessThan(1000);

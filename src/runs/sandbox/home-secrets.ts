@@ -2,7 +2,7 @@
 // credentials and shell histories people keep in their home directory. A model that reads ~/.ssh/id_rsa or
 // ~/.aws/credentials sends it to its provider with the command's output; inside the sandbox these read as
 // empty (a directory) or as /dev/null (a file). Only what exists is covered, each by its real path.
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isWithin } from '../../../store/index.js';
@@ -50,6 +50,15 @@ const secretFiles = [
   '.lesshst',
 ];
 
+/** The account's own home from the password database (os.homedir() is $HOME, which may point elsewhere). */
+function accountHome(): string | undefined {
+  try {
+    return os.userInfo().homedir;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface HomeSecrets {
   dirs: string[];
   files: string[];
@@ -57,7 +66,7 @@ export interface HomeSecrets {
 
 /** The real path of what `candidate` names, if it is a directory (`dir`) or a regular file (`file`). */
 async function realKind(candidate: string): Promise<{ real: string; kind: 'dir' | 'file' } | null> {
-  if ((await lstat(candidate).catch(() => null)) === null) return null;
+  // a missing path or a dangling link has no real path
   const real = await realpath(candidate).catch(() => null);
   const info = real === null ? null : await stat(real).catch(() => null);
   if (real === null || info === null) return null;
@@ -70,7 +79,7 @@ async function realKind(candidate: string): Promise<{ real: string; kind: 'dir' 
  * project or lies inside it is left alone: the project's own protections cover what is in it.
  */
 export async function homeSecrets(env: NodeJS.ProcessEnv, projectRoot: string): Promise<HomeSecrets> {
-  const homes = [...new Set([env.HOME, os.homedir()].filter((home): home is string => typeof home === 'string' && path.isAbsolute(home)))];
+  const homes = [...new Set([env.HOME, accountHome()].filter((home): home is string => typeof home === 'string' && path.isAbsolute(home)))];
   const candidates = homes.flatMap((home) => [...secretDirs, ...secretFiles].map((relative) => path.join(home, relative)));
   const found = await Promise.all(candidates.map(realKind));
   const dirs = new Set<string>();
