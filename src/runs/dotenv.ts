@@ -3,7 +3,7 @@
 // cloned repository cannot set BAKEOFF_BWRAP, LD_PRELOAD or PATH. Nothing is copied into process.env: every
 // program bakeoff starts (the sandbox probe, the mount helpers, bash, the editor) sees the environment bakeoff
 // was started with. The values of the key variables, from either place, are redacted from every error.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { redactExactValues } from '../text/redact-secrets.js';
 import { parseDotEnv } from './dotenv-parse.js';
@@ -31,15 +31,35 @@ export function isUnset(value: string | undefined): value is undefined {
   return value === undefined || value.trim() === '';
 }
 
+/** A `.env` past this is not a settings file. */
+const MAX_DOTENV_BYTES = 1024 * 1024;
+
+/**
+ * The text of `.env`, or null when there is none. Opened without waiting and read only as a regular file: a
+ * cloned repository's `.env` may be a named pipe (which would block start-up) or a link to /dev/zero.
+ */
+function readDotEnvText(absolute: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new Error(`could not read ${absolute}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new Error(`could not read ${absolute}: it is not a regular file`);
+    if (info.size > MAX_DOTENV_BYTES) throw new Error(`could not read ${absolute}: it is larger than ${MAX_DOTENV_BYTES / 1024 / 1024} MiB`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads the provider settings of `.env` in the project root, for lookups against `env`; `env` itself is never changed. */
 export function loadDotEnv(projectRoot: string, env: NodeJS.ProcessEnv = process.env): DotEnvLoad {
   const absolute = path.join(projectRoot, '.env');
-  let text: string | null = null;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`could not read ${absolute}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
+  const text = readDotEnvText(absolute);
   if (text === null) {
     loads.delete(env);
     redactKeys(env);

@@ -1,6 +1,8 @@
 // The project's .env: provider keys and base URLs only (any other name is a warning with its line), never
 // copied into the environment, a warning per invalid line, an empty variable counts as unset, and an endpoint
 // says where it came from.
+import { execFileSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +13,19 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 afterEach(() => {
   vi.unstubAllEnvs();
+});
+
+describe('a .env that is not a file', () => {
+  it.each([
+    ['a named pipe (reading it would wait forever)', (file: string) => execFileSync('mkfifo', [file])],
+    ['a link to /dev/zero (it never ends)', (file: string) => symlinkSync('/dev/zero', file)],
+  ])('%s is refused at once with one line naming it', async (_name, make) => {
+    const root = await tempDir('bakeoff-dotenv-');
+    make(join(root, '.env'));
+    const started = performance.now();
+    expect(() => loadDotEnv(root, {})).toThrow(`could not read ${join(root, '.env')}: it is not a regular file`);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });
 
 async function projectWithDotEnv(text: string): Promise<string> {
