@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { writeDurably } from './durable-file.js';
 import { DataFileError } from './errors.js';
-import { readRegularFile } from './regular-file.js';
+import { readRegularFile, type RegularFileRead } from './regular-file.js';
 
 export function contentHash(content: string | Buffer | readonly Buffer[]): string {
   const hash = createHash('sha256');
@@ -28,7 +28,7 @@ export class BadBlobError extends DataFileError {
 }
 
 /** A blob as read back: its bytes, `missing` (gone), or why it was refused. */
-export type BlobRead = { bytes: Buffer } | { missing: true } | { refused: string };
+export type BlobRead = RegularFileRead;
 
 export class SnapshotBlobs {
   constructor(readonly dir: string) {}

@@ -32,15 +32,8 @@ export function recipeOfRun(run: RunSummary, current: Recipe | null, stored: Sto
 }
 
 function rebuild(stored: StoredRecipe): Recipe | null {
-  if (typeof stored === 'string') {
-    try {
-      return parseRecipe(stored);
-    } catch {
-      return null;
-    }
-  }
   try {
-    return recipeFromSnapshot(stored);
+    return typeof stored === 'string' ? parseRecipe(stored) : recipeFromSnapshot(stored);
   } catch {
     return null;
   }

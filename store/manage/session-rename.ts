@@ -1,8 +1,8 @@
 // Naming a session: the title is checked free and written under the data directory's titles lock (title-lock.ts),
 // so two renames at once can never give two sessions one title.
-import { assertTitleFree, sessionTitles } from './session-resolve.js';
+import { assertTitleFree, titleHolders } from './session-resolve.js';
 import { withTitlesLock } from './title-lock.js';
-import { readTitle, sameTitle, TitleError, writeTitle } from './session-title.js';
+import { readTitle, TitleError, writeTitle } from './session-title.js';
 
 /**
  * Gives session `sessionId` (in `sessionDir`, under `sessionsDir`) the title; TitleError when it is unusable or
@@ -22,7 +22,7 @@ export function setSessionTitle(sessionsDir: string, sessionDir: string, session
 export async function assertRestoredTitleFree(sessionsDir: string, trashedDir: string, sessionId: string): Promise<void> {
   const title = await readTitle(trashedDir);
   if (title === null) return;
-  const holders = [...(await sessionTitles(sessionsDir))].filter(([id, other]) => id !== sessionId && sameTitle(other, title)).map(([id]) => id);
+  const holders = await titleHolders(sessionsDir, sessionId, title);
   if (holders.length > 0) {
     throw new TitleError(`cannot restore session ${sessionId}: its title ${JSON.stringify(title)} is now the title of session ${holders.join(', ')}; rename that one first (nothing was moved)`);
   }

@@ -42,10 +42,9 @@ export async function resolveSessionId(sessionsDir: string, name: string): Promi
   if (titled.length === 1) return titled[0];
   if (titled.length > 1) throw new SessionIdError(`title ${JSON.stringify(name)} is used by several sessions: ${titled.join(', ')}; name one by id`);
   if (!safe) throw new SessionIdError(`invalid session id ${JSON.stringify(name)}, and no session in ${sessionsDir} has that title`);
-  const matches = byId;
-  if (matches.length === 1) return matches[0];
-  if (matches.length === 0) throw new SessionIdError(`no session matches ${JSON.stringify(name)} in ${sessionsDir}`);
-  throw new SessionIdError(`session prefix ${JSON.stringify(name)} is ambiguous: ${matches.join(', ')}`);
+  if (byId.length === 1) return byId[0];
+  if (byId.length === 0) throw new SessionIdError(`no session matches ${JSON.stringify(name)} in ${sessionsDir}`);
+  throw new SessionIdError(`session prefix ${JSON.stringify(name)} is ambiguous: ${byId.join(', ')}`);
 }
 
 /** Titles name one session each, so a title always resolves: TitleError when `title` is unusable or taken. */
@@ -56,6 +55,11 @@ export async function assertTitleFree(sessionsDir: string, sessionId: string, ti
   const lower = title.toLowerCase();
   const shadowed = (await sessionDirNames(sessionsDir)).filter((id) => id !== sessionId && id.toLowerCase().startsWith(lower)).sort();
   if (shadowed.length > 0) throw new TitleError(`title ${JSON.stringify(title)} is ${shadowed.some((id) => id.toLowerCase() === lower) ? 'the id' : 'the start of the id'} of session ${shadowed.join(', ')}; choose another`);
-  const holders = [...(await sessionTitles(sessionsDir))].filter(([id, other]) => id !== sessionId && sameTitle(other, title)).map(([id]) => id);
+  const holders = await titleHolders(sessionsDir, sessionId, title);
   if (holders.length > 0) throw new TitleError(`title ${JSON.stringify(title)} is already the title of session ${holders.join(', ')}`);
+}
+
+/** The sessions other than `sessionId` whose title is `title` (in any case). */
+export async function titleHolders(sessionsDir: string, sessionId: string, title: string): Promise<string[]> {
+  return [...(await sessionTitles(sessionsDir))].filter(([id, other]) => id !== sessionId && sameTitle(other, title)).map(([id]) => id);
 }

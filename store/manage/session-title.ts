@@ -3,6 +3,7 @@
 // time Errata continues the session; a file of its own is ignored by Errata and survives it.
 import { join } from 'node:path';
 import * as z from 'zod';
+import { codePointCount } from '../code-points.js';
 import { writeDurably } from '../durable-file.js';
 import { readJsonFile } from '../read-json.js';
 import { setAsideIfUnparsable } from '../quarantine.js';
@@ -19,8 +20,8 @@ const controlCharacter = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 export function titleProblem(title: string): string | null {
   if (title.trim() === '') return 'a title cannot be empty';
   if (title !== title.trim()) return 'a title cannot start or end with spaces';
-  // a code point is at most two code units: the length bounds the count before anything is spread
-  if (title.length > 2 * MAX_TITLE_LENGTH || [...title].length > MAX_TITLE_LENGTH) return `a title has at most ${MAX_TITLE_LENGTH} characters`;
+  // a code point is at most two code units: the length rules out a huge title before it is walked
+  if (title.length > 2 * MAX_TITLE_LENGTH || codePointCount(title) > MAX_TITLE_LENGTH) return `a title has at most ${MAX_TITLE_LENGTH} characters`;
   if (controlCharacter.test(title)) return 'a title cannot hold control characters or line breaks';
   // so every title is also a plain name, and a name that is not one is refused before touching the disk
   if (/[/\\]/.test(title) || title === '.' || title === '..') return 'a title cannot hold / or \\, or be . or ..';
